@@ -1,0 +1,3 @@
+from speechsum.cli import main
+
+main()

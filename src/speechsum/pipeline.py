@@ -1,0 +1,87 @@
+"""build_digest: the whole flow on one screen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from speechsum.language import detect_language
+from speechsum.model import Digest, DigestOptions, Segment, Sentence, Span, SpeakerDigest
+from speechsum.sentences import split_sentences
+from speechsum.speakers import attribute_speakers
+from speechsum.summarize import summarize_units
+
+
+def build_digest(
+    text: str, options: DigestOptions = DigestOptions(), source: str | None = None
+) -> Digest:
+    """Attribute speech in `text` and summarize each speaker's words."""
+    language = options.language or detect_language(text)
+    sentences = split_sentences(text, language)
+    attribution = attribute_speakers(text, sentences, language)
+    digests = []
+    for speaker in attribution.speakers:
+        segments = [s for s in attribution.segments if s.speaker == speaker.id]
+        units = clip_sentences(text, sentences, segments)
+        summary = summarize_units(units, language, options)
+        words = sum(len(u.text.split()) for u in units)
+        digests.append(SpeakerDigest(speaker, len(segments), len(units), words, summary))
+    narration = None
+    if options.narration:
+        rest = clip_sentences(text, sentences, uncovered(text, attribution.segments))
+        narration = summarize_units(rest, language, options)
+    return Digest(
+        language=language,
+        algorithm=options.algorithm,
+        speakers=tuple(digests),
+        segments=attribution.segments,
+        narration=narration,
+        source=source,
+        text_length=len(text),
+    )
+
+
+def clip_sentences(
+    text: str, sentences: Sequence[Sentence], segments: Sequence[Segment | Span]
+) -> tuple[Span, ...]:
+    """The pieces of sentences that lie inside the segments, stripped of outer spaces.
+
+    Both inputs are in document order, so one merge-like pass suffices.
+    """
+    units: list[Span] = []
+    i = 0
+    for seg in segments:
+        while i < len(sentences) and sentences[i].end <= seg.start:
+            i += 1
+        j = i
+        while j < len(sentences) and sentences[j].start < seg.end:
+            start = max(seg.start, sentences[j].start)
+            end = min(seg.end, sentences[j].end)
+            span = strip_span(text, start, end)
+            if span is not None:
+                units.append(span)
+            j += 1
+    return tuple(units)
+
+
+def strip_span(text: str, start: int, end: int) -> Span | None:
+    """`text[start:end]` without surrounding whitespace, or None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end or not any(c.isalnum() for c in text[start:end]):
+        return None
+    return Span(start, end, text[start:end])
+
+
+def uncovered(text: str, segments: Sequence[Segment]) -> tuple[Span, ...]:
+    """The stretches of text no segment covers."""
+    spans: list[Span] = []
+    pos = 0
+    for seg in sorted(segments, key=lambda s: s.start):
+        if seg.start > pos:
+            spans.append(Span(pos, seg.start, text[pos : seg.start]))
+        pos = max(pos, seg.end)
+    if pos < len(text):
+        spans.append(Span(pos, len(text), text[pos:]))
+    return tuple(spans)

@@ -1,0 +1,211 @@
+"""People met in the text: identity by surname, forms as written, gender, roles, recency."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from speechsum.model import Gender, Language, Speaker
+from speechsum.speakers import lexicon_ru, names
+from speechsum.speakers.names import Mention
+
+ROLE_STOP_POS = {"VERB", "INFN", "GRND", "ADVB", "CONJ", "PRCL", "INTJ", "NUMR", "PRED", "NPRO",
+                 "COMP", "PRTS"}
+
+
+@dataclass
+class Person:
+    """Everything known about one person while attributing (mutable, internal)."""
+
+    key: str
+    forms: list[tuple[Mention, bool]] = field(default_factory=list)
+    gender: Gender = Gender.UNKNOWN
+    roles: list[str] = field(default_factory=list)
+    role_nouns: set[str] = field(default_factory=set)
+    first_names: set[str] = field(default_factory=set)
+
+
+class People:
+    """The people of one text, merged by surname key; the only mutable part of attribution."""
+
+    def __init__(self, text: str, language: Language) -> None:
+        self.text = text
+        self.language = language
+        self.persons: dict[str, Person] = {}
+        self.history: list[tuple[int, str]] = []
+        self.labels: dict[str, str] = {}
+
+    # -- registering -------------------------------------------------------------------------
+
+    def register(self, mention: Mention, *, subject: bool = False,
+                 gender: Gender = Gender.UNKNOWN, remember: bool = True) -> str:
+        """Record a mention and return its person's key."""
+        key = self._key_for(mention)
+        person = self.persons.get(key)
+        if person is None:
+            person = self.persons[key] = Person(key)
+        person.forms.append((mention, subject))
+        for g in (gender, mention.gender if not subject or gender is Gender.UNKNOWN
+                  else Gender.UNKNOWN):
+            if g is not Gender.UNKNOWN and person.gender is Gender.UNKNOWN:
+                person.gender = g
+        plain = [w for w in mention.words if not names.INITIAL.fullmatch(w)]
+        if len(plain) >= 2:
+            person.first_names.add(plain[0].lower())
+        role = self._role_before(mention)
+        if role:
+            person.roles.append(role)
+            person.role_nouns.update(names.lemma(w) for w in role.split())
+        if remember:
+            self.history.append((mention.start, key))
+        return key
+
+    def _key_for(self, mention: Mention) -> str:
+        plain = [w for w in mention.words if not names.INITIAL.fullmatch(w)]
+        if len(plain) == 1 and mention.key not in self.persons:
+            # A lone first name or patronymic form of address ("Игорь Винцентасович" case handled
+            # below); a lone word that is some known person's first name joins that person.
+            low = plain[0].lower()
+            for key, person in self.persons.items():
+                if low in person.first_names:
+                    return key
+        if len(plain) == 2 and mention.key not in self.persons:
+            first = plain[0].lower()
+            patr = names.parses(names._caseless(plain[1]).lower())
+            if any("Patr" in str(p.tag) for p in patr):
+                for key, person in self.persons.items():
+                    if first in person.first_names:
+                        return key
+        return mention.key
+
+    def remember(self, pos: int, key: str) -> None:
+        self.history.append((pos, key))
+
+    def note_gender(self, key: str, gender: Gender) -> None:
+        person = self.persons.get(key)
+        if person is not None and gender in (Gender.MASC, Gender.FEMN):
+            person.gender = gender
+
+    # -- resolving ---------------------------------------------------------------------------
+
+    def antecedent(self, pos: int, gender: Gender) -> str | None:
+        """The most recent person before `pos` whose gender agrees with a pronoun's."""
+        for p, key in reversed(self.history):
+            if p >= pos:
+                continue
+            g = self.persons[key].gender
+            if gender in (Gender.UNKNOWN, Gender.PLUR) or g in (Gender.UNKNOWN, gender):
+                return key
+        return None
+
+    def by_role(self, noun: str, pos: int) -> str | None:
+        """The most recent person before `pos` whose role has this noun ("судья")."""
+        for p, key in reversed(self.history):
+            if p < pos and noun in self.persons[key].role_nouns:
+                return key
+        return None
+
+    def mentions(self, start: int, end: int) -> list[Mention]:
+        return names.find_mentions(self.text, start, end)
+
+    # -- describing --------------------------------------------------------------------------
+
+    def speaker(self, key: str, sid: str) -> Speaker:
+        """The frozen Speaker for a person: fullest nominative name, role, aliases, gender."""
+        if key in self.labels:
+            name = self.labels[key]
+            person = self.persons.get(key)
+            if person is None:
+                return Speaker(sid, name)
+        person = self.persons[key]
+        name = self._best_name(person)
+        aliases: list[str] = []
+        for mention, _ in person.forms:
+            form = names.display_name(mention.words)
+            if form != name and form not in aliases:
+                aliases.append(form)
+        if key in self.labels and self.labels[key] != name and self.labels[key] not in aliases:
+            aliases.append(self.labels[key])
+        role = max(person.roles, key=len) if person.roles else ""
+        return Speaker(sid, name, role, tuple(aliases), person.gender)
+
+    def _best_name(self, person: Person) -> str:
+        def score(item: tuple[int, tuple[Mention, bool]]) -> tuple[int, int, int, int, int]:
+            index, (mention, subject) = item
+            plain = [w for w in mention.words if not names.INITIAL.fullmatch(w)]
+            initials = len(mention.words) - len(plain)
+            nominative = subject or mention.nominative
+            return (int(nominative), min(len(plain), 3), -initials, int(subject), -index)
+
+        if not person.forms:
+            return person.key.title()
+        index, (mention, subject) = max(enumerate(person.forms), key=score)
+        words = mention.words
+        if not (subject or mention.nominative):
+            case, gender = names.case_of_preceding(self.text, mention.start)
+            if case and case != "nomn":
+                words = names.nominative_words(words, case, person.gender
+                                               if person.gender is not Gender.UNKNOWN else gender)
+        return names.display_name(words)
+
+    def _role_before(self, mention: Mention) -> str:
+        """The title right before a name ("председатель областного совета Иван Петров")."""
+        if self.language is not Language.RU:
+            return ""
+        before = self.text[max(0, mention.start - 160) : mention.start]
+        cut = max(before.rfind(c) for c in ".,;:!?()\n«»\"")
+        before = before[cut + 1 :]
+        words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", before)
+        kept: list[str] = []
+        for w in reversed(words):
+            low = w.lower()
+            found = names.parses(low)
+            pos = str(found[0].tag.POS) if found else ""
+            if pos in ROLE_STOP_POS or low.isdigit():
+                break
+            if pos == "PREP" and not kept:
+                break
+            kept.append(w)
+        kept.reverse()
+        # The role starts at the first title noun ("Далее председатель ..." -> "председатель ...").
+        start = None
+        for i, w in enumerate(kept):
+            low = w.lower()
+            if low in lexicon_ru.ROLE_NOUNS or names.lemma(low) in lexicon_ru.ROLE_NOUNS or any(
+                p.tag.POS == "NOUN" and "anim" in str(p.tag) and p.score > 0.3
+                for p in names.parses(low)
+            ):
+                start = i
+                break
+        if start is None:
+            return ""
+        # Keep an agreeing adjective before the head: "первый заместитель".
+        while start > 0 and any(
+            p.tag.POS == "ADJF" for p in names.parses(kept[start - 1].lower())
+        ):
+            start -= 1
+        role_words = kept[start:]
+        if not role_words:
+            return ""
+        role_words = _nominative_head(role_words)
+        role = " ".join(role_words)
+        return role[:1].lower() + role[1:] if role_words[0][1:].islower() else role
+
+
+def _nominative_head(words: list[str]) -> list[str]:
+    """Put the head noun and its adjectives in the nominative ("советника" -> "советник")."""
+    out = list(words)
+    for i, w in enumerate(words):
+        found = names.parses(w.lower())
+        if not found:
+            break
+        p = found[0]
+        if p.tag.POS not in ("NOUN", "ADJF"):
+            break
+        if p.tag.case != "nomn":
+            form = p.inflect({"nomn"})
+            if form is not None:
+                out[i] = w[:1] + str(form.word)[1:] if w[:1].isupper() else str(form.word)
+        if p.tag.POS == "NOUN":
+            break
+    return out

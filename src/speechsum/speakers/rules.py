@@ -1,0 +1,691 @@
+"""Attribution rules, each named after the condition it checks.
+
+Direct speech is found first (transcript labels, dash paragraphs, quotation marks with their
+cues); the sentences left over are checked for reported speech. Every rule returns `Raw`
+pieces that say who, what kind and which rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from speechsum.model import Gender, Kind, Language, Sentence
+from speechsum.speakers import lexicon_en, lexicon_kk, lexicon_ru, names
+from speechsum.speakers.names import Mention
+from speechsum.speakers.people import People
+from speechsum.speakers.text import DASHES, Paragraph
+
+UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+LOWER = "a-zа-яёәғқңөұүһі"
+DASH = f"[{DASHES}]"
+
+# ", - сказала Ж. Нурмурадкызы." / "!» – подчеркнул он" / ",– написала"
+CUE_SEP = re.compile(rf"[,!?…]\s*{DASH}\s*(?=[{LOWER}])|(?<=[.!?…])\s+{DASH}\s+(?=[{LOWER}])")
+# Where a cue clause ends: a new dash piece of the quote, or the paragraph's end.
+CUE_END = re.compile(rf"(?<![{UPPER}])[.!?:…]\s*(?={DASH}\s*[{UPPER}«\"„“])")
+WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "''": "''"}
+QUOTE_OPEN = re.compile(r"''|[«“„\"]")
+STAGE_DIRECTION = re.compile(r"\((?:[^()\n]{1,80})\)|\[(?:[^\[\]\n]{1,80})\]")
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A piece of attributed text before merging: offsets, person key, kind and rule."""
+
+    start: int
+    end: int
+    key: str
+    kind: Kind
+    rule: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting clause ("- сказал Иван Петров.") and whom it names."""
+
+    start: int
+    end: int
+    key: str | None
+
+
+# -- speech verbs ------------------------------------------------------------------------------
+
+
+def speech_verbs(text: str, start: int, end: int, language: Language) -> list[tuple[int, int, Gender]]:
+    """Speech verbs in text[start:end] (positions and the gender they agree with)."""
+    if language is Language.EN:
+        return [(m.start(), m.end(), Gender.UNKNOWN)
+                for m in WORDS.finditer(text, start, end)
+                if m.group().lower() in lexicon_en.SPEECH_VERBS]
+    found: list[tuple[int, int, Gender]] = []
+    for m in WORDS.finditer(text, start, end):
+        word = m.group().lower()
+        if word in lexicon_kk.SPEECH_WORDS:
+            found.append((m.start(), m.end(), Gender.UNKNOWN))
+            continue
+        if len(word) < 4:
+            continue
+        for p in names.parses(word):
+            if p.tag.POS != "VERB" or str(p.normal_form) not in lexicon_ru.SPEECH_VERBS:
+                continue
+            lemma = str(p.normal_form)
+            need = lexicon_ru.NEEDS_COMPLEMENT.get(lemma)
+            if need and not any(
+                text[m.end() : min(end, m.end() + 40)].lower().lstrip().startswith(n.strip())
+                or n in text[m.end() : min(end, m.end() + 40)].lower()
+                for n in need
+            ):
+                break
+            if _negated(text, m.start()):
+                break
+            found.append((m.start(), m.end(), _verb_gender(p)))
+            break
+    return found
+
+
+def _verb_gender(parse: object) -> Gender:
+    tag = getattr(parse, "tag", None)
+    if tag is None:
+        return Gender.UNKNOWN
+    if tag.number == "plur":
+        return Gender.PLUR
+    return {"masc": Gender.MASC, "femn": Gender.FEMN}.get(str(tag.gender), Gender.UNKNOWN)
+
+
+def _negated(text: str, pos: int) -> bool:
+    return text[max(0, pos - 4) : pos].lower() in (" не ", "\nне ") or text[
+        max(0, pos - 3) : pos
+    ].lower() == "не "
+
+
+def _agrees(mention_gender: Gender, verb_gender: Gender) -> bool:
+    if verb_gender in (Gender.UNKNOWN, Gender.PLUR) or mention_gender is Gender.UNKNOWN:
+        return True
+    return mention_gender is verb_gender
+
+
+# -- cues --------------------------------------------------------------------------------------
+
+
+def parse_cue(text: str, start: int, end: int, people: People, language: Language) -> Cue | None:
+    """Whom a reporting clause names: a name, a pronoun or a role noun next to a speech verb."""
+    verbs = speech_verbs(text, start, end, language) or _cue_verbs(text, start, end)
+    if not verbs:
+        return None
+    vs, ve, gender = verbs[0]
+    for mention in people.mentions(start, end):
+        if _agrees(mention.gender, gender):
+            key = people.register(mention, subject=True, gender=gender)
+            return Cue(start, end, key)
+    key = pronoun_subject(text, start, end, people, gender)
+    if key is None:
+        key = role_subject(text, start, end, people)
+    return Cue(start, end, key)
+
+
+def _cue_verbs(text: str, start: int, end: int) -> list[tuple[int, int, Gender]]:
+    m = WORDS.search(text, start, end)
+    if m is None:
+        return []
+    for p in names.parses(m.group().lower()):
+        if p.tag.POS == "VERB" and str(p.normal_form) in lexicon_ru.CUE_ONLY_VERBS:
+            return [(m.start(), m.end(), _verb_gender(p))]
+    return []
+
+
+def pronoun_subject(text: str, start: int, end: int, people: People, gender: Gender) -> str | None:
+    """"сказал он" / "Он также напомнил": the most recent agreeing person."""
+    for m in WORDS.finditer(text, start, end):
+        g = lexicon_ru.PRONOUNS.get(m.group().lower()) or lexicon_en.PRONOUNS.get(m.group().lower())
+        if g is not None:
+            return people.antecedent(start, Gender(g) if gender is Gender.UNKNOWN else gender)
+    return None
+
+
+def role_subject(text: str, start: int, end: int, people: People) -> str | None:
+    """"- потребовал судья." : the person this role noun named earlier."""
+    for m in WORDS.finditer(text, start, end):
+        lemma = names.lemma(m.group().lower())
+        if lemma in lexicon_ru.ROLE_NOUNS:
+            key = people.by_role(lemma, start)
+            if key is not None:
+                return key
+    return None
+
+
+def find_cue_after(text: str, pos: int, limit: int, people: People, language: Language) -> Cue | None:
+    """A cue right after a quote: "», - сказал X." (pos is where the quote ends)."""
+    m = re.compile(rf"\s*[,!?.…]?\s*{DASH}\s*(?=[{LOWER}])").match(text, pos, limit)
+    if m is None:
+        m2 = re.compile(r"\s*,\s*(?=[" + LOWER + "])").match(text, pos, limit)
+        if m2 is None or language is Language.RU:
+            return None
+        m = m2
+    cue_end = _cue_end(text, m.end(), limit)
+    cue = parse_cue(text, m.end(), cue_end, people, language)
+    if cue is None:
+        return None
+    return Cue(pos, cue_end, cue.key)
+
+
+def _cue_end(text: str, start: int, limit: int) -> int:
+    m = CUE_END.search(text, start, limit)
+    end = m.end() if m else limit
+    if end - start > 200:
+        stop = re.compile(rf"(?<![{UPPER}])[.!?]\s").search(text, start, end)
+        end = stop.end() if stop else end
+    return end
+
+
+# -- direct speech -----------------------------------------------------------------------------
+
+
+def dash_paragraph(text: str, paragraphs: Sequence[Paragraph], i: int, people: People,
+                   language: Language, context: str | None) -> tuple[list[Raw], list[Cue], int]:
+    """A paragraph opened by a dash: pieces split by cues; without a cue, look ahead for one."""
+    p = paragraphs[i]
+    pieces, cues = split_by_cues(text, p.start, p.end, people, language)
+    if cues:
+        return _direct_pieces(pieces, cues, context, "dash-paragraph"), cues, 1
+    # "- ... (no cue)" then more paragraphs until ", - отметил Малик Отарбаев."
+    for j in range(i + 1, min(len(paragraphs), i + 12)):
+        q = paragraphs[j]
+        if q.opens_with_dash or _is_label_like(q.text):
+            break
+        q_pieces, q_cues = split_by_cues(text, q.start, q.end, people, language)
+        if q_cues:
+            key = q_cues[0].key
+            if key is None:
+                break
+            raws = [Raw(paragraphs[k].start, paragraphs[k].end, key, Kind.DIRECT,
+                        "multi-paragraph-quote") for k in range(i, j)]
+            raws += _direct_pieces(q_pieces, q_cues, key, "multi-paragraph-quote")
+            return raws, q_cues, j - i + 1
+        if _has_speech(text, q, language):
+            break
+    if context is not None:
+        return [Raw(p.start, p.end, context, Kind.DIRECT, "dash-after-introduction")], [], 1
+    return [], [], 1
+
+
+def split_by_cues(text: str, start: int, end: int, people: People,
+                  language: Language) -> tuple[list[tuple[int, int]], list[Cue]]:
+    """Quote pieces and the cues between them: "- A, - сказал X. - B" -> [A, B], [cue]."""
+    pieces: list[tuple[int, int]] = []
+    cues: list[Cue] = []
+    pos = start
+    for m in CUE_SEP.finditer(text, start, end):
+        if m.start() < pos:
+            continue
+        cue_end = _cue_end(text, m.end(), end)
+        cue = parse_cue(text, m.end(), cue_end, people, language)
+        if cue is None:
+            continue
+        sep = m.start() + 1 if text[m.start()] in "!?…" else m.start()
+        pieces.append((pos, sep))
+        cues.append(Cue(sep, cue_end, cue.key))
+        pos = cue_end
+    if pos < end:
+        pieces.append((pos, end))
+    return pieces, cues
+
+
+def _direct_pieces(pieces: list[tuple[int, int]], cues: list[Cue], fallback: str | None,
+                   rule: str) -> list[Raw]:
+    """Each piece goes to the cue after it, or else the cue before it."""
+    raws = []
+    for k, (s, e) in enumerate(pieces):
+        after = next((c.key for c in cues if c.start >= e and c.key), None)
+        before = next((c.key for c in reversed(cues) if c.end <= s and c.key), None)
+        key = after or before or fallback
+        if key is not None:
+            raws.append(Raw(s, e, key, Kind.DIRECT, rule))
+        del k
+    return raws
+
+
+def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Top-level quotations in text[start:end], marks included; an unclosed one runs to `end`."""
+    quotes: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        m = QUOTE_OPEN.search(text, pos, end)
+        if m is None:
+            break
+        opener = m.group()
+        if opener == '"' and m.start() > start and text[m.start() - 1].isalnum() and (
+            m.end() < end and not text[m.end()].isalnum()
+        ):
+            pos = m.end()  # a closing mark with no opener
+            continue
+        closer = OPEN_CLOSE[opener]
+        close = _matching_close(text, m.end(), end, opener, closer)
+        if close is None:
+            if opener in ("«", "“", "„"):
+                quotes.append((m.start(), end))
+            break
+        quotes.append((m.start(), close))
+        pos = close
+    return quotes
+
+
+def _matching_close(text: str, pos: int, end: int, opener: str, closer: str) -> int | None:
+    if opener == closer:
+        i = text.find(closer, pos, end)
+        return None if i < 0 else i + len(closer)
+    depth = 1
+    i = pos
+    while i < end:
+        c = text[i]
+        if c == closer and (opener != "„" or depth == 1):
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif c == opener:
+            depth += 1
+        i += 1
+    return None
+
+
+def quote_segments(text: str, p: Paragraph, people: People, language: Language,
+                   context: str | None) -> tuple[list[Raw], list[Cue]]:
+    """Quotations that are speech: with a cue after, an introduction with a colon before, or
+    a whole paragraph in quotes after someone was introduced."""
+    raws: list[Raw] = []
+    cues: list[Cue] = []
+    for qs, qe in find_quotes(text, p.start, p.end):
+        inner = text[qs:qe]
+        if len(WORDS.findall(inner)) < 2:
+            continue
+        cue = find_cue_after(text, qe, p.end, people, language)
+        if cue is not None and cue.key is not None:
+            raws.append(Raw(qs, qe, cue.key, Kind.DIRECT, "quote-cue-after"))
+            cues.append(cue)
+            continue
+        intro = colon_introduction(text, p, qs, people, language)
+        if intro is not None:
+            raws.append(Raw(qs, qe, intro.key or "", Kind.DIRECT, "quote-after-colon"))
+            cues.append(intro)
+            continue
+        head = text[p.start:qs].strip(" " + DASHES)
+        tail = text[qe:p.end].strip(" .,!?…" + DASHES)
+        if not head and not tail and context is not None and len(WORDS.findall(inner)) >= 4:
+            raws.append(Raw(qs, qe, context, Kind.DIRECT, "quote-paragraph-after-introduction"))
+    return [r for r in raws if r.key], cues
+
+
+def colon_introduction(text: str, p: Paragraph, qs: int, people: People,
+                       language: Language) -> Cue | None:
+    """"Исаков парировал: «...»", "Депутат Ибраев: «...»": the clause before a colon."""
+    before = text[p.start:qs].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = p.start + len(before) - 1
+    clause_start = max(p.start, *(text.rfind(c, p.start, colon) + 1 for c in ".!?»\""))
+    mentions = people.mentions(clause_start, colon)
+    verbs = speech_verbs(text, clause_start, colon, language)
+    gender = verbs[0][2] if verbs else Gender.UNKNOWN
+    if mentions:
+        m = mentions[-1] if not verbs else _subject_for_verb(mentions, verbs[0])
+        if m is not None:
+            return Cue(clause_start, colon + 1,
+                       people.register(m, subject=True, gender=gender))
+    if verbs:
+        key = pronoun_subject(text, clause_start, colon, people, gender) or role_subject(
+            text, clause_start, colon, people)
+        if key is not None:
+            return Cue(clause_start, colon + 1, key)
+    return None
+
+
+def _subject_for_verb(mentions: list[Mention], verb: tuple[int, int, Gender]) -> Mention | None:
+    before = [m for m in mentions if m.end <= verb[0] and _agrees(m.gender, verb[2])]
+    after = [m for m in mentions if m.start >= verb[1] and _agrees(m.gender, verb[2])]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+# -- reported speech ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reported:
+    key: str
+    rule: str
+    continues: bool
+
+
+ACCORDING = re.compile(r"\b(?:по\s+(?:словам|мнению|заявлению|данным|информации)|"
+                       r"according\s+to)\s+", re.IGNORECASE)
+ACCORDING_PRONOUN = re.compile(r"\bпо\s+(его|ее|её|их)\s+(?:словам|мнению)", re.IGNORECASE)
+AS_SAID = re.compile(r"\b(?:как|об\s+этом|о\s+том)\s+", re.IGNORECASE)
+RELATIVE = re.compile(r",\s*(?:который|которая|которые)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def reported_speech(text: str, s: Sentence, people: People, language: Language) -> Reported | None:
+    """Whose reported speech a sentence is, by the first rule that matches."""
+    for rule in (according_to, pronoun_according_to, speech_verb_subject):
+        found = rule(text, s, people, language)
+        if found is not None:
+            return found
+    return None
+
+
+def according_to(text: str, s: Sentence, people: People, language: Language) -> Reported | None:
+    """"По словам министра Владимира Караника, ..." -> Караник."""
+    m = ACCORDING.search(text, s.start, s.end)
+    if m is None:
+        return None
+    window_end = min(s.end, m.end() + 120)
+    comma = text.find(",", m.end(), window_end)
+    mentions = people.mentions(m.end(), comma if comma > 0 else window_end)
+    if not mentions:
+        return None
+    key = people.register(mentions[0])
+    return Reported(key, "according-to", True)
+
+
+def pronoun_according_to(text: str, s: Sentence, people: People,
+                         language: Language) -> Reported | None:
+    """"По его словам, ..." -> the most recent man."""
+    m = ACCORDING_PRONOUN.search(text, s.start, s.end)
+    if m is None:
+        return None
+    gender = {"его": Gender.MASC, "ее": Gender.FEMN, "её": Gender.FEMN}.get(
+        m.group(1).lower(), Gender.PLUR)
+    key = people.antecedent(s.start, gender)
+    return None if key is None else Reported(key, "according-to-pronoun", True)
+
+
+def speech_verb_subject(text: str, s: Sentence, people: People,
+                        language: Language) -> Reported | None:
+    """A speech verb with a named, pronoun, relative or role subject."""
+    verbs = speech_verbs(text, s.start, s.end, language)
+    if not verbs:
+        return None
+    mentions = people.mentions(s.start, s.end)
+    for verb in verbs:
+        vs, ve, gender = verb
+        content = _has_content_after(text, ve, s.end)
+        continues = content == "that"
+        # "..., которая обратила внимание" -> the name before the relative pronoun.
+        rel = RELATIVE.search(text, s.start, vs)
+        if rel is not None:
+            before = [m for m in mentions if m.end <= rel.start() and _agrees(m.gender, gender)]
+            if before:
+                key = people.register(before[-1], subject=True, gender=gender)
+                return Reported(key, "relative-clause-subject", continues)
+        subject = _nearest_subject(text, mentions, verb, s.start)
+        if subject is not None:
+            key = people.register(subject, subject=True, gender=gender)
+            return Reported(key, "speech-verb-subject", continues or _about_this(text, s, vs))
+        key = _pronoun_before(text, s.start, vs, people, gender)
+        if key is not None:
+            return Reported(key, "pronoun-subject", continues)
+        key = role_subject(text, max(s.start, vs - 60), min(s.end, ve + 40), people)
+        if key is not None:
+            return Reported(key, "role-subject", continues)
+    return None
+
+
+def _nearest_subject(text: str, mentions: list[Mention], verb: tuple[int, int, Gender],
+                     sentence_start: int) -> Mention | None:
+    vs, ve, gender = verb
+    before = [m for m in mentions if m.end <= vs and _agrees(m.gender, gender)]
+    for m in reversed(before):
+        between = text[m.end:vs]
+        if len(WORDS.findall(between)) > 12 or re.search(r"\b(?:что|чтобы)\b", between):
+            break
+        if _finite_verb_in(between) or not _subject_case(m):
+            continue
+        return m
+    after = [m for m in mentions if m.start >= ve and _agrees(m.gender, gender)]
+    for m in after:
+        between = text[ve:m.start]
+        if len(WORDS.findall(between)) > 8 or re.search(r"[,:;]|\bчто\b", between):
+            break
+        return m
+    return None
+
+
+def _subject_case(m: Mention) -> bool:
+    return m.nominative
+
+
+def _finite_verb_in(fragment: str) -> bool:
+    for w in WORDS.findall(fragment):
+        found = names.parses(w.lower())
+        if found and found[0].tag.POS == "VERB" and found[0].score > 0.5:
+            return True
+    return False
+
+
+def _pronoun_before(text: str, start: int, vs: int, people: People, gender: Gender) -> str | None:
+    words = list(WORDS.finditer(text, max(start, vs - 40), vs))
+    for m in reversed(words[-4:]):
+        g = lexicon_ru.PRONOUNS.get(m.group().lower())
+        if g is not None:
+            pg = Gender(g)
+            if gender not in (Gender.UNKNOWN, pg) and not (pg is Gender.PLUR):
+                return None
+            return people.antecedent(m.start(), pg)
+    return None
+
+
+def _has_content_after(text: str, pos: int, end: int) -> str:
+    rest = text[pos:end].lower()
+    if re.match(r"[^.]{0,60}?(?:,\s*что\b|:|\bчто\b)", rest):
+        return "that"
+    return "object"
+
+
+def _about_this(text: str, s: Sentence, vs: int) -> bool:
+    return bool(re.match(r"\s*(?:об этом|как)\b", text[s.start:vs].lower()))
+
+
+def _has_speech(text: str, p: Paragraph, language: Language) -> bool:
+    return bool(speech_verbs(text, p.start, p.end, language))
+
+
+def _is_label_like(line: str) -> bool:
+    return bool(TRANSCRIPT_LABEL.match(line))
+
+
+# -- news: the driver ---------------------------------------------------------------------------
+
+
+def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
+                  language: Language, skip: Iterable[int] = ()) -> list[Raw]:
+    """Direct and reported speech in running text, paragraph by paragraph."""
+    raws: list[Raw] = []
+    skipped = set(skip)
+    context: str | None = None
+    i = 0
+    while i < len(paragraphs):
+        if i in skipped:
+            i += 1
+            context = None
+            continue
+        p = paragraphs[i]
+        if p.opens_with_dash:
+            found, cues, used = dash_paragraph(text, paragraphs, i, people, language, context)
+            raws += found
+            if found:
+                context = found[-1].key
+            _remember_cues(people, cues)
+            i += used
+            continue
+        found, cues = quote_segments(text, p, people, language, context)
+        raws += found
+        _remember_cues(people, cues)
+        covered = [(r.start, r.end) for r in found] + [(c.start, c.end) for c in cues]
+        attributed = False
+        running: str | None = None
+        for s in p.sentences:
+            if any(cs < s.end and s.start < ce for cs, ce in covered):
+                running = None
+                continue
+            rep = reported_speech(text, s, people, language)
+            if rep is not None:
+                raws.append(Raw(s.start, s.end, rep.key, Kind.INDIRECT, rep.rule))
+                running = rep.key if rep.continues else None
+                context = rep.key
+                attributed = True
+            elif running is not None and not _starts_new_topic(text, s, people):
+                raws.append(Raw(s.start, s.end, running, Kind.INDIRECT, "continues-reported"))
+            else:
+                running = None
+            _remember_mentions(people, text, s)
+        if found:
+            context = found[-1].key
+        elif not attributed and not text[p.start:p.end].rstrip().endswith(":"):
+            context = _introduced(text, p, people)
+        i += 1
+    return raws
+
+
+def _starts_new_topic(text: str, s: Sentence, people: People) -> bool:
+    """A sentence that names someone else or opens with a connective of narration."""
+    if people.mentions(s.start, s.end):
+        return True
+    head = text[s.start:s.end].lower()
+    return head.startswith(("напомним", "ранее", "кроме того, в", "между тем", "тем временем"))
+
+
+def _introduced(text: str, p: Paragraph, people: People) -> str | None:
+    """Who a narration paragraph introduces ("С докладом выступил Иван Петров.")."""
+    mentions = people.mentions(p.start, p.end)
+    if not mentions:
+        return None
+    return people.register(mentions[-1], remember=False)
+
+
+def _remember_cues(people: People, cues: Sequence[Cue]) -> None:
+    for c in cues:
+        if c.key:
+            people.remember(c.start, c.key)
+
+
+def _remember_mentions(people: People, text: str, s: Sentence) -> None:
+    quotes = find_quotes(text, s.start, s.end)
+    for m in people.mentions(s.start, s.end):
+        if any(qs <= m.start < qe for qs, qe in quotes):
+            continue
+        if not any(m.start >= f.start and m.end <= f.end
+                   for person in people.persons.values() for f, _ in person.forms[-3:]):
+            people.register(m)
+        else:
+            people.remember(m.start, people._key_for(m))
+
+
+# -- transcripts -------------------------------------------------------------------------------
+
+ROLE_LABELS = {
+    "вопрос": "Вопрос", "ответ": "Ответ", "ведущий": "Ведущий", "ведущая": "Ведущая",
+    "корреспондент": "Корреспондент", "журналист": "Журналист",
+    "председательствующий": "Председательствующий", "диктор": "Диктор",
+    "q": "Q", "a": "A", "question": "Question", "answer": "Answer", "interviewer": "Interviewer",
+    "moderator": "Moderator", "host": "Host", "reporter": "Reporter",
+    "the president": "The President", "president": "President", "audience": "Audience",
+    "тілші": "Тілші", "сұрақ": "Сұрақ", "жауап": "Жауап",
+}
+
+# "С.БУНТМАН:", "Д.Медведев:", "ПЕТРОВ А. В.:", "Е.АФАНАСЬЕВА –", "Jen Psaki:",
+# "Қинаят Құнанбаев, Маралды ауылының тұрғыны:", "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ.", "**Tim:**"
+TRANSCRIPT_LABEL = re.compile(
+    rf"(?:\*\*)?(?P<label>(?:[{UPPER}]\.\s?){{0,2}}[{UPPER}][\w'’.-]*(?:\s+(?:[{UPPER}]\.\s?){{0,2}}"
+    rf"[{UPPER}][\w'’.-]*){{0,3}}(?:\s+(?:[{UPPER}]\.\s?){{1,2}})?)"
+    rf"(?P<role>,\s*[^:\n]{{1,90}}?|\s*\([^)\n]{{1,90}}\))?"
+    rf"(?P<sep>\s*:(?:\*\*)?|\s+[–—-](?=\s)|\.(?=\s+[{UPPER}]))(?:\*\*)?\s*"
+)
+
+
+def transcript_label(text: str, p: Paragraph, people: People) -> tuple[int, str] | None:
+    """A speaker label at the start of a line: returns (end of label, person key)."""
+    m = TRANSCRIPT_LABEL.match(text, p.start, p.end)
+    if m is None:
+        return None
+    label = m.group("label").strip()
+    sep = m.group("sep").strip()
+    words = WORDS.findall(label)
+    if not words or len(label) > 60:
+        return None
+    low = label.lower().rstrip(".")
+    if low in ROLE_LABELS:
+        key = "role:" + low
+        people.labels.setdefault(key, ROLE_LABELS[low])
+        return m.end(), key
+    if sep == "." and not label.isupper():
+        return None
+    # Labels are names: initials, ALL CAPS, or capitalised name-like words.
+    mentions = names.find_mentions(text, m.start("label"), m.end("label"))
+    is_caps = all(w.isupper() for w in words)
+    if not mentions:
+        if is_caps and len(words) <= 3 and sep in (":", "-", "–", "—"):
+            key = "role:" + low
+            people.labels.setdefault(key, names.display_name(tuple(words)))
+            return m.end(), key
+        return None
+    mention = mentions[0]
+    if mention.start - m.start("label") > 0 and not is_caps:
+        return None
+    key = people.register(mention, subject=True)
+    return m.end(), key
+
+
+def transcript_turns(text: str, paragraphs: Sequence[Paragraph], people: People,
+                     language: Language) -> tuple[list[Raw], set[int]]:
+    """Labelled turns ("ИВАНОВ: ...") when the text has at least two labels."""
+    labels: dict[int, tuple[int, str]] = {}
+    for i, p in enumerate(paragraphs):
+        found = transcript_label(text, p, people)
+        if found is not None:
+            labels[i] = found
+        elif i + 1 < len(paragraphs) and paragraphs[i + 1].text.strip() in ("―", "—", "–", "-"):
+            # Name on its own line, then a line with a dash, then the turn.
+            mentions = names.find_mentions(text, p.start, p.end)
+            if mentions and mentions[0].end == p.end:
+                labels[i] = (paragraphs[i + 1].end, people.register(mentions[0], subject=True))
+    if len(labels) < 2:
+        return [], set()
+    raws: list[Raw] = []
+    used: set[int] = set()
+    order = sorted(labels)
+    for n, i in enumerate(order):
+        end_index = order[n + 1] if n + 1 < len(order) else len(paragraphs)
+        label_end, key = labels[i]
+        start = label_end
+        for k in range(i, end_index):
+            p = paragraphs[k]
+            if k > i and _is_trailer(p.text):
+                break
+            used.add(k)
+            s = max(start, p.start)
+            if s >= p.end:
+                continue
+            raws += _without_stage_directions(text, s, p.end, key)
+    return raws, used
+
+
+def _is_trailer(line: str) -> bool:
+    return line.strip().upper() in ("END", "КОНЕЦ", "(END)", "[END]")
+
+
+def _without_stage_directions(text: str, start: int, end: int, key: str) -> list[Raw]:
+    raws: list[Raw] = []
+    pos = start
+    for m in STAGE_DIRECTION.finditer(text, start, end):
+        inner = m.group()[1:-1].strip()
+        if not inner or not inner[:1].isupper() and inner.lower() not in (
+                "inaudible", "crosstalk", "laughter", "applause"):
+            continue
+        if m.start() > pos:
+            raws.append(Raw(pos, m.start(), key, Kind.DIRECT, "transcript-label"))
+        pos = m.end()
+    if pos < end:
+        raws.append(Raw(pos, end, key, Kind.DIRECT, "transcript-label"))
+    return raws
