@@ -108,6 +108,9 @@ def name_strength(word: str) -> int:
         return 0
     if SURNAME_END.search(low) and any(p.tag.POS == "NOUN" for p in good):
         return 1
+    if re.search(r"(?:ов|ев|ёв|ин)(?:а|у|ым|ой|е)?$", low):
+        # "Лоховым" is an adjective to the dictionary but a surname after "Эдуардом".
+        return 1
     return 0
 
 
@@ -148,29 +151,71 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
-        run: list[tuple[int, int, str]] = []
         j = i
-        while j < len(tokens) and len(run) < 4:
-            s, e, w = tokens[j]
-            if run and (text[run[-1][1] : s].strip() not in ("",)):
+        while j < len(tokens) and j - i < 6:
+            if j > i and text[tokens[j - 1][1] : tokens[j][0]].strip():
                 break
-            if name_strength(_caseless(w)) == 0:
+            if name_strength(_caseless(tokens[j][2])) == 0:
                 break
-            run.append(tokens[j])
             j += 1
-        words = [w for _, _, w in run]
-        strong = [w for w in words if not INITIAL.fullmatch(w) and name_strength(_caseless(w)) == 2]
-        plain = [w for w in words if not INITIAL.fullmatch(w)]
-        ok = bool(plain) and (strong and (len(plain) >= 2 or len(words) > len(plain)
-                                          or _is_surname_like(plain[-1])))
-        if run and ok:
-            # Trailing initials belong to the name too: "Павлов Н. А."
-            s0, e0 = run[0][0], run[-1][1]
-            mentions.append(_mention(text, s0, e0, tuple(words)))
-            i = j
-        else:
+        if j == i:
             i += 1
+            continue
+        found: list[Mention] = []
+        run = tokens[i:j]
+        while run:
+            last = _last_name_in_run(run)
+            words = [w for _, _, w in last]
+            if _valid_run(words):
+                found.append(_mention(text, last[0][0], last[-1][1], tuple(words)))
+            elif len(last) == len(run):
+                break
+            run = run[: len(run) - len(last)]
+        mentions.extend(reversed(found))
+        i = j
     return mentions
+
+
+def _last_name_in_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The last person's name in a run of capitalised words: [first] [patronymic] surname,
+    or initials + surname; "Жогорку Кенеша Аида Касымалиева" -> "Аида Касымалиева"."""
+    plain = [t for t in run if not INITIAL.fullmatch(t[2])]
+    if len(plain) <= 2 or len(plain) < len(run) and len(plain) <= 2:
+        return run
+    k = len(run) - 1
+    # Trailing initials: "Павлов Н. А."
+    while k > 0 and INITIAL.fullmatch(run[k][2]):
+        k -= 1
+    start = k
+    if start > 0 and _is_patronymic(run[start - 1][2]):
+        start -= 1
+    if start > 0 and INITIAL.fullmatch(run[start - 1][2]):
+        while start > 0 and INITIAL.fullmatch(run[start - 1][2]):
+            start -= 1
+        return run[start:]
+    if start > 0 and _is_first_name(run[start - 1][2]):
+        start -= 1
+    return run[start:]
+
+
+def _is_first_name(word: str) -> bool:
+    low = _caseless(word).lower()
+    if SURNAME_END.search(low) and is_known(low) is False:
+        return False
+    return any("Name" in str(p.tag) for p in parses(low) if p.score >= 0.05) or not is_known(low)
+
+
+def _is_patronymic(word: str) -> bool:
+    low = _caseless(word).lower()
+    return bool(re.search(r"(?:вич|вна|чна|ича|вны|вичу|вне)$", low)) or any(
+        "Patr" in str(p.tag) for p in parses(low) if p.score >= 0.1)
+
+
+def _valid_run(words: list[str]) -> bool:
+    plain = [w for w in words if not INITIAL.fullmatch(w)]
+    strong = [w for w in plain if name_strength(_caseless(w)) == 2]
+    return bool(plain) and bool(strong) and (
+        len(plain) >= 2 or len(words) > len(plain) or _is_surname_like(plain[-1]))
 
 
 def _caseless(word: str) -> str:
@@ -200,33 +245,53 @@ def _mention(text: str, start: int, end: int, words: tuple[str, ...]) -> Mention
                    nominative=_looks_nominative(plain))
 
 
+STRONG_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко|"
+                                r"дзе|швили|ян|янц|ову|ева|овым|евым|ым|овой|евой)$")
+
+
 def _pick_surname(plain: list[str]) -> str:
-    """The surname among the words: the one tagged Surn or with a surname ending, else the last."""
+    """The surname among the words: a Kazakh patronymic surname, a Russian surname ending,
+    else the last word ("Саматбек Ибраев", "Жанар Нурмурадкызы", "Луца Константин")."""
     if len(plain) == 1:
         return plain[0]
     for w in plain:
-        low = _caseless(w).lower()
-        if PATRONYMIC_KZ.search(low):
+        if PATRONYMIC_KZ.search(_caseless(w).lower()):
             return w
     for w in reversed(plain):
-        low = _caseless(w).lower()
-        if any("Surn" in str(p.tag) for p in parses(low) if p.score >= 0.1):
+        if STRONG_SURNAME_END.search(_caseless(w).lower()) and not _is_patronymic(w):
             return w
-    # "Павлов Николай" is rarer than "Николай Павлов": take the last word.
-    if any("Name" in str(p.tag) for p in parses(_caseless(plain[-1]).lower())) and (
-        SURNAME_END.search(_caseless(plain[0]).lower())
-    ):
-        return plain[0]
     return plain[-1]
 
 
+KZ_CASE_END = re.compile(r"(?:тың|тің|дың|дің|ның|нің|ға|ге|қа|ке|ды|ді|ты|ті|ны|ні|мен|бен|пен|"
+                         r"дан|ден|тан|тен|нан|нен|да|де|та|те|нда|нде)$")
+
+
+def stem_key(key: str) -> str:
+    """A looser key to merge inflected forms: "караника" and "караник" share "караник"."""
+    k = KZ_CASE_END.sub("", key) if len(key) > 6 else key
+    k = re.sub(r"(?:ом|ым|ем|ой|ей|у|ю|е|а|я|ы|и)$", "", k) if len(k) > 4 else k
+    return k
+
+
+NOMINATIVE_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|кызы|қызы|"
+                            r"улы|ұлы|уулу|вич|вна|ко|дзе|швили|ян)$")
+OBLIQUE_END = re.compile(r"(?:ову|еву|ину|ыну|овым|евым|иным|овой|евой|иной|ове|еве|ине|ого|ому|"
+                         r"ским|ском|ской|скую|ых|ыми|тың|тің|дың|дің|ның|нің|қа|ке|ға|ге|ға|"
+                         r"ына|іне|ды|ді|ны|ні|тан|тен|дан|ден|нан|нен)$")
+
+
 def _looks_nominative(plain: list[str]) -> bool:
+    """Whether a name can be in the nominative: surname endings first, then the analyser."""
     if not plain:
         return False
     w = _caseless(plain[-1]).lower()
+    if NOMINATIVE_END.search(w):
+        return True
+    if OBLIQUE_END.search(w):
+        return False
     found = [p for p in parses(w) if p.score >= 0.05]
-    if not found or not is_known(w) and not any(GRAMMEMES_NAME & set(
-            str(p.tag).replace(" ", ",").split(",")) for p in found):
+    if not found or not is_known(w):
         return True
     return any(p.tag.case == "nomn" for p in found)
 

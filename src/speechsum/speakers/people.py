@@ -18,7 +18,7 @@ class Person:
     """Everything known about one person while attributing (mutable, internal)."""
 
     key: str
-    forms: list[tuple[Mention, bool]] = field(default_factory=list)
+    forms: list[tuple[Mention, bool, str | None]] = field(default_factory=list)
     gender: Gender = Gender.UNKNOWN
     roles: list[str] = field(default_factory=list)
     role_nouns: set[str] = field(default_factory=set)
@@ -33,18 +33,23 @@ class People:
         self.language = language
         self.persons: dict[str, Person] = {}
         self.history: list[tuple[int, str]] = []
+        self.subjects: list[tuple[int, str]] = []
         self.labels: dict[str, str] = {}
+        self.seen: set[int] = set()
+        self.aliases: dict[str, list[str]] = {}
 
     # -- registering -------------------------------------------------------------------------
 
     def register(self, mention: Mention, *, subject: bool = False,
-                 gender: Gender = Gender.UNKNOWN, remember: bool = True) -> str:
+                 gender: Gender = Gender.UNKNOWN, remember: bool = True,
+                 case: str | None = None) -> str:
         """Record a mention and return its person's key."""
         key = self._key_for(mention)
+        self.seen.add(mention.start)
         person = self.persons.get(key)
         if person is None:
             person = self.persons[key] = Person(key)
-        person.forms.append((mention, subject))
+        person.forms.append((mention, subject, "nomn" if subject else case))
         for g in (gender, mention.gender if not subject or gender is Gender.UNKNOWN
                   else Gender.UNKNOWN):
             if g is not Gender.UNKNOWN and person.gender is Gender.UNKNOWN:
@@ -58,6 +63,8 @@ class People:
             person.role_nouns.update(names.lemma(w) for w in role.split())
         if remember:
             self.history.append((mention.start, key))
+            if subject or case == "nomn" or case is None and mention.nominative:
+                self.subjects.append((mention.start, key))
         return key
 
     def _key_for(self, mention: Mention) -> str:
@@ -76,10 +83,16 @@ class People:
                 for key, person in self.persons.items():
                     if first in person.first_names:
                         return key
+        if mention.key not in self.persons:
+            stem = names.stem_key(mention.key)
+            for key in self.persons:
+                if names.stem_key(key) == stem:
+                    return key
         return mention.key
 
     def remember(self, pos: int, key: str) -> None:
         self.history.append((pos, key))
+        self.subjects.append((pos, key))
 
     def note_gender(self, key: str, gender: Gender) -> None:
         person = self.persons.get(key)
@@ -89,8 +102,8 @@ class People:
     # -- resolving ---------------------------------------------------------------------------
 
     def antecedent(self, pos: int, gender: Gender) -> str | None:
-        """The most recent person before `pos` whose gender agrees with a pronoun's."""
-        for p, key in reversed(self.history):
+        """The most recent person named in the nominative before `pos` whose gender agrees."""
+        for p, key in reversed(self.subjects):
             if p >= pos:
                 continue
             g = self.persons[key].gender
@@ -99,11 +112,19 @@ class People:
         return None
 
     def by_role(self, noun: str, pos: int) -> str | None:
-        """The most recent person before `pos` whose role has this noun ("судья")."""
+        """The most recent person before `pos` whose role has this noun or a synonym."""
+        nouns = {noun}.union(*(g for g in lexicon_ru.ROLE_SYNONYMS if noun in g))
         for p, key in reversed(self.history):
-            if p < pos and noun in self.persons[key].role_nouns:
+            person = self.persons.get(key)
+            if p < pos and person is not None and nouns & person.role_nouns:
                 return key
         return None
+
+    def organisation(self, name: str) -> str:
+        """Key for a named organisation speaking as one ("департамент полиции")."""
+        key = "org:" + name.lower()
+        self.labels.setdefault(key, name)
+        return key
 
     def mentions(self, start: int, end: int) -> list[Mention]:
         return names.find_mentions(self.text, start, end)
@@ -112,15 +133,12 @@ class People:
 
     def speaker(self, key: str, sid: str) -> Speaker:
         """The frozen Speaker for a person: fullest nominative name, role, aliases, gender."""
-        if key in self.labels:
-            name = self.labels[key]
-            person = self.persons.get(key)
-            if person is None:
-                return Speaker(sid, name)
+        if key in self.labels and key not in self.persons:
+            return Speaker(sid, self.labels[key], "", tuple(self.aliases.get(key, ())))
         person = self.persons[key]
         name = self._best_name(person)
         aliases: list[str] = []
-        for mention, _ in person.forms:
+        for mention, _, _ in person.forms:
             form = names.display_name(mention.words)
             if form != name and form not in aliases:
                 aliases.append(form)
@@ -130,22 +148,23 @@ class People:
         return Speaker(sid, name, role, tuple(aliases), person.gender)
 
     def _best_name(self, person: Person) -> str:
-        def score(item: tuple[int, tuple[Mention, bool]]) -> tuple[int, int, int, int, int]:
-            index, (mention, subject) = item
+        def score(item: tuple[int, tuple[Mention, bool, str | None]]) -> tuple[int, ...]:
+            index, (mention, subject, case) = item
             plain = [w for w in mention.words if not names.INITIAL.fullmatch(w)]
             initials = len(mention.words) - len(plain)
-            nominative = subject or mention.nominative
-            return (int(nominative), min(len(plain), 3), -initials, int(subject), -index)
+            nominative = case == "nomn" or case is None and mention.nominative
+            return (min(len(plain), 3), initials, int(nominative), int(subject), -index)
 
         if not person.forms:
             return person.key.title()
-        index, (mention, subject) = max(enumerate(person.forms), key=score)
+        index, (mention, subject, case) = max(enumerate(person.forms), key=score)
         words = mention.words
-        if not (subject or mention.nominative):
+        gender = person.gender
+        if case is None and not mention.nominative:
             case, gender = names.case_of_preceding(self.text, mention.start)
-            if case and case != "nomn":
-                words = names.nominative_words(words, case, person.gender
-                                               if person.gender is not Gender.UNKNOWN else gender)
+        if case and case != "nomn":
+            words = names.nominative_words(
+                words, case, person.gender if person.gender is not Gender.UNKNOWN else gender)
         return names.display_name(words)
 
     def _role_before(self, mention: Mention) -> str:

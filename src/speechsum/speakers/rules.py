@@ -28,6 +28,14 @@ CUE_END = re.compile(rf"(?<![{UPPER}])[.!?:…]\s*(?={DASH}\s*[{UPPER}«\"„“
 WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "''": "''"}
 QUOTE_OPEN = re.compile(r"''|[«“„\"]")
+CUE_AFTER_QUOTE = re.compile(rf"\s*[,!?.…]?\s*{DASH}\s*(?=[{LOWER}])")
+COMMA_CUE = re.compile(rf"\s*[,!?]\s*(?=[{LOWER}])")
+# "- Я понял ваш вопрос, ..." opening inside a paragraph after a sentence of narration.
+INNER_DASH = re.compile(rf"(?<=[.!?…:])\s+{DASH}\s*(?=[{UPPER}«\"])")
+# "Как сообщает RT", "передает корреспондент NUR.KZ": an outlet relaying, not speaking.
+OUTLET_RELAY = re.compile(r"\b(?:как\s+)?(?:сообща(?:ет|ют)|переда(?:ет|ёт|ют)|пиш(?:ет|ут))\s+"
+                          r"(?:[A-Z«\"]|корреспондент|агентство|издание|портал|телеканал|газета)",
+                          re.IGNORECASE)
 STAGE_DIRECTION = re.compile(r"\((?:[^()\n]{1,80})\)|\[(?:[^\[\]\n]{1,80})\]")
 
 
@@ -73,11 +81,8 @@ def speech_verbs(text: str, start: int, end: int, language: Language) -> list[tu
                 continue
             lemma = str(p.normal_form)
             need = lexicon_ru.NEEDS_COMPLEMENT.get(lemma)
-            if need and not any(
-                text[m.end() : min(end, m.end() + 40)].lower().lstrip().startswith(n.strip())
-                or n in text[m.end() : min(end, m.end() + 40)].lower()
-                for n in need
-            ):
+            around = text[max(start, m.start() - 40) : min(end, m.end() + 40)].lower()
+            if need and not any(n in around for n in need):
                 break
             if _negated(text, m.start()):
                 break
@@ -148,8 +153,11 @@ def pronoun_subject(text: str, start: int, end: int, people: People, gender: Gen
 def role_subject(text: str, start: int, end: int, people: People) -> str | None:
     """"- потребовал судья." : the person this role noun named earlier."""
     for m in WORDS.finditer(text, start, end):
-        lemma = names.lemma(m.group().lower())
-        if lemma in lexicon_ru.ROLE_NOUNS:
+        word = m.group().lower()
+        lemma = names.lemma(word)
+        if lemma in lexicon_ru.ROLE_NOUNS and any(
+            p.tag.case == "nomn" for p in names.parses(word) if str(p.normal_form) == lemma
+        ):
             key = people.by_role(lemma, start)
             if key is not None:
                 return key
@@ -158,12 +166,15 @@ def role_subject(text: str, start: int, end: int, people: People) -> str | None:
 
 def find_cue_after(text: str, pos: int, limit: int, people: People, language: Language) -> Cue | None:
     """A cue right after a quote: "», - сказал X." (pos is where the quote ends)."""
-    m = re.compile(rf"\s*[,!?.…]?\s*{DASH}\s*(?=[{LOWER}])").match(text, pos, limit)
+    m = CUE_AFTER_QUOTE.match(text, pos, limit)
     if m is None:
-        m2 = re.compile(r"\s*,\s*(?=[" + LOWER + "])").match(text, pos, limit)
-        if m2 is None or language is Language.RU:
+        # "«...», сказал Ибраев." - a lost dash: the next word must be a speech verb.
+        m = COMMA_CUE.match(text, pos, limit)
+        if m is None:
             return None
-        m = m2
+        word = WORDS.match(text, m.end(), limit)
+        if word is None or not speech_verbs(text, word.start(), word.end(), language):
+            return None
     cue_end = _cue_end(text, m.end(), limit)
     cue = parse_cue(text, m.end(), cue_end, people, language)
     if cue is None:
@@ -245,6 +256,21 @@ def _direct_pieces(pieces: list[tuple[int, int]], cues: list[Cue], fallback: str
             raws.append(Raw(s, e, key, Kind.DIRECT, rule))
         del k
     return raws
+
+
+def inner_dash_quote(text: str, p: Paragraph, people: People,
+                     language: Language) -> tuple[list[Raw], list[Cue]]:
+    """"... попросил акима ответить. - Я понял ваш вопрос, - ответил X." inside a paragraph."""
+    for m in INNER_DASH.finditer(text, p.start, p.end):
+        start = m.end() - 1
+        while start > m.start() and text[start] not in DASHES:
+            start -= 1
+        pieces, cues = split_by_cues(text, start, p.end, people, language)
+        if cues and cues[0].key:
+            first_cue_end = cues[0].end
+            kept = [(a, b) for a, b in pieces if b <= first_cue_end]
+            return _direct_pieces(kept, cues[:1], None, "dash-inside-paragraph"), cues[:1]
+    return [], []
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -368,7 +394,11 @@ RELATIVE = re.compile(r",\s*(?:который|которая|которые)\s+(
 
 def reported_speech(text: str, s: Sentence, people: People, language: Language) -> Reported | None:
     """Whose reported speech a sentence is, by the first rule that matches."""
-    for rule in (according_to, pronoun_according_to, speech_verb_subject):
+    if OUTLET_RELAY.search(text, s.start, s.end) and not ACCORDING.search(text, s.start, s.end):
+        head = OUTLET_RELAY.search(text, s.start, s.end)
+        if head is not None and head.start() - s.start < 5:
+            return None
+    for rule in (according_to, pronoun_according_to, organisation_source, speech_verb_subject):
         found = rule(text, s, people, language)
         if found is not None:
             return found
@@ -385,8 +415,52 @@ def according_to(text: str, s: Sentence, people: People, language: Language) -> 
     mentions = people.mentions(m.end(), comma if comma > 0 else window_end)
     if not mentions:
         return None
-    key = people.register(mentions[0])
+    key = people.register(mentions[0], case="gent")
     return Reported(key, "according-to", True)
+
+
+ORG_SOURCE = re.compile(
+    r"\b(?P<verb>[а-яё]+)\s+в\s+(?P<org>[а-яё-]+(?:\s+[а-яёА-ЯЁ«»\"-]+){0,4})|"
+    r"\bв\s+(?P<org2>[а-яё-]+(?:\s+[а-яёА-ЯЁ«»\"-]+){0,4}?)\s+(?P<verb2>[а-яё]+)\b",
+    re.IGNORECASE)
+
+
+def organisation_source(text: str, s: Sentence, people: People,
+                        language: Language) -> Reported | None:
+    """"Как отмечают в департаменте полиции, ..." -> департамент полиции."""
+    if language is not Language.RU:
+        return None
+    for m in ORG_SOURCE.finditer(text, s.start, min(s.end, s.start + 200)):
+        verb = (m.group("verb") or m.group("verb2") or "").lower()
+        org = m.group("org") or m.group("org2") or ""
+        words = org.split()
+        if verb not in lexicon_ru.ORG_VERBS or not words:
+            continue
+        if words[0].lower() not in lexicon_ru.ORG_HEADS:
+            continue
+        # Keep the head and its genitive complement up to the first comma-free break.
+        kept = [words[0]]
+        for w in words[1:]:
+            found = names.parses(w.lower().strip("«»\""))
+            if not found or found[0].tag.case not in ("gent", None) and not w[:1].isupper():
+                break
+            kept.append(w)
+        head = kept[0]
+        found = names.parses(head.lower())
+        nominative = head
+        if found and found[0].tag.case != "nomn":
+            form = found[0].inflect({"nomn"})
+            if form is not None:
+                nominative = str(form.word)
+        name = " ".join([nominative, *kept[1:]]).strip(",.")
+        key = people.organisation(name)
+        alias = " ".join(kept).strip(",.")
+        if alias != name:
+            people.aliases.setdefault(key, [])
+            if alias not in people.aliases[key]:
+                people.aliases[key].append(alias)
+        return Reported(key, "organisation-source", True)
+    return None
 
 
 def pronoun_according_to(text: str, s: Sentence, people: People,
@@ -519,7 +593,10 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
             _remember_cues(people, cues)
             i += used
             continue
-        found, cues = quote_segments(text, p, people, language, context)
+        found, cues = inner_dash_quote(text, p, people, language)
+        more, more_cues = quote_segments(text, p, people, language, context)
+        found += [r for r in more if not any(f.start <= r.start < f.end for f in found)]
+        cues += more_cues
         raws += found
         _remember_cues(people, cues)
         covered = [(r.start, r.end) for r in found] + [(c.start, c.end) for c in cues]
@@ -552,6 +629,8 @@ def _starts_new_topic(text: str, s: Sentence, people: People) -> bool:
     """A sentence that names someone else or opens with a connective of narration."""
     if people.mentions(s.start, s.end):
         return True
+    if OUTLET_RELAY.search(text, s.start, s.end):
+        return True
     head = text[s.start:s.end].lower()
     return head.startswith(("напомним", "ранее", "кроме того, в", "между тем", "тем временем"))
 
@@ -575,11 +654,8 @@ def _remember_mentions(people: People, text: str, s: Sentence) -> None:
     for m in people.mentions(s.start, s.end):
         if any(qs <= m.start < qe for qs, qe in quotes):
             continue
-        if not any(m.start >= f.start and m.end <= f.end
-                   for person in people.persons.values() for f, _ in person.forms[-3:]):
+        if m.start not in people.seen:
             people.register(m)
-        else:
-            people.remember(m.start, people._key_for(m))
 
 
 # -- transcripts -------------------------------------------------------------------------------
