@@ -1,11 +1,24 @@
-"""Kazakh word lists for attribution: data only."""
+"""Kazakh word lists for attribution: data only.
+
+pymorphy3 has no Kazakh, so speech acts are matched as written, as whole words or phrases.
+"""
 
 from __future__ import annotations
 
-# Kazakh speech words are matched as written (pymorphy3 has no Kazakh): "деді", "деп атап өтті".
-SPEECH_WORDS = frozenset(
-    """
-    деді деп дейді айтты айтады мәлімдеді түсіндірді атап өтті тоқталды күлді хабарлады
-    жеткізді білдірді ескертті сөйледі мәлімдейді түсіндіреді
-    """.split()
+# Finite speech acts with content ("деді", "атап өтті", "ортаға салды" - put forward).
+SPEECH_PHRASES = (
+    "деді", "дейді", "деген", "айтты", "айтады", "айтқан", "айтып өтті", "баса айтты",
+    "мәлімдеді", "мәлімдейді", "мәлімдеген", "түсіндірді", "түсіндіреді", "атап өтті",
+    "атап өтеді", "атап көрсетті", "тоқталды", "тоқталып өтті", "күлді", "хабарлады",
+    "хабарлайды", "жеткізді", "білдірді", "пікір білдірді", "ескертті", "ортаға салды",
+    "сынға алды", "сынға алған", "сынады", "ұсынды", "ұсыныс жасады", "мәлім етті", "сұрады",
+    "шақырды", "құттықтады", "алғыс айтты", "назар аударды", "баса назар аударды", "жазды",
+    "қосты", "атады", "деп санайды", "сенім білдірді",
 )
+
+# "..., - деп хабарлайды Tengrinews.kz тілшісі": an outlet relaying, not a speaker.
+RELAY_WORDS = ("хабарла", "жаз", "мәлім ет", "жеткіз")
+
+# "Оның айтуынша" - according to him/her.
+ACCORDING_WORDS = ("айтуынша", "пікірінше", "сөзінше", "мәліметінше")
+PRONOUN_GENITIVE = ("оның", "олардың")

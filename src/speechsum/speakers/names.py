@@ -214,6 +214,8 @@ def _is_patronymic(word: str) -> bool:
 def _valid_run(words: list[str]) -> bool:
     plain = [w for w in words if not INITIAL.fullmatch(w)]
     strong = [w for w in plain if name_strength(_caseless(w)) == 2]
+    if plain and len(words) > len(plain) and INITIAL.fullmatch(words[0]):
+        return True  # "С.ВАРШАВЧИК": initials make any capitalised word a surname
     return bool(plain) and bool(strong) and (
         len(plain) >= 2 or len(words) > len(plain) or _is_surname_like(plain[-1]))
 
@@ -312,7 +314,26 @@ def inflect_word(word: str, case: str, gender: str) -> str:
         form = p.inflect(target) or p.inflect({"nomn"})
         if form is not None:
             return _restore_case(word, str(form.word))
-    return word
+    return _restore_case(word, _surname_nominative(low, gender))
+
+
+SURNAME_CASES = (
+    # masculine oblique forms of -ов/-ев/-ин surnames: "Лоховым", "Лохову", "Лохове"
+    (re.compile(r"(.+(?:ов|ев|ёв|ин|ын))(?:ым|у|е|ом)$"), r"\1", "masc"),
+    (re.compile(r"(.+(?:ов|ев|ёв|ин|ын))а$"), r"\1", "masc"),
+    # feminine: "Петровой" -> "Петрова"
+    (re.compile(r"(.+(?:ов|ев|ёв|ин|ын))(?:ой|ую)$"), r"\1а", "femn"),
+    (re.compile(r"(.+)(?:ского|скому|ским|ском)$"), r"\1ский", "masc"),
+    (re.compile(r"(.+)(?:ской|скую)$"), r"\1ская", "femn"),
+)
+
+
+def _surname_nominative(low: str, gender: str) -> str:
+    """Nominative of a surname the dictionary does not know, by its ending."""
+    for pattern, repl, g in SURNAME_CASES:
+        if pattern.fullmatch(low) and (gender in ("", "unknown", g) or g == "femn"):
+            return pattern.sub(repl, low)
+    return low
 
 
 def _restore_case(original: str, new: str) -> str:

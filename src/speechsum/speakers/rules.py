@@ -68,12 +68,11 @@ def speech_verbs(text: str, start: int, end: int, language: Language) -> list[tu
         return [(m.start(), m.end(), Gender.UNKNOWN)
                 for m in WORDS.finditer(text, start, end)
                 if m.group().lower() in lexicon_en.SPEECH_VERBS]
+    if language is Language.KK:
+        return kazakh_speech(text, start, end)
     found: list[tuple[int, int, Gender]] = []
     for m in WORDS.finditer(text, start, end):
         word = m.group().lower()
-        if word in lexicon_kk.SPEECH_WORDS:
-            found.append((m.start(), m.end(), Gender.UNKNOWN))
-            continue
         if len(word) < 4:
             continue
         for p in names.parses(word):
@@ -89,6 +88,21 @@ def speech_verbs(text: str, start: int, end: int, language: Language) -> list[tu
             found.append((m.start(), m.end(), _verb_gender(p)))
             break
     return found
+
+
+KK_SPEECH = re.compile(
+    r"(?<![\w])(?:" + "|".join(sorted((re.escape(p) for p in lexicon_kk.SPEECH_PHRASES),
+                                      key=len, reverse=True)) + r")(?![\w])",
+    re.IGNORECASE)
+KK_RELAY = re.compile(r"[,:]\s*[-–—]?\s*деп\s+(?:" + "|".join(lexicon_kk.RELAY_WORDS) + r")\w*",
+                      re.IGNORECASE)
+
+
+def kazakh_speech(text: str, start: int, end: int) -> list[tuple[int, int, Gender]]:
+    """Kazakh speech acts, matched as written; a relay by an outlet does not count."""
+    relays = [(m.start(), m.end()) for m in KK_RELAY.finditer(text, start, end)]
+    return [(m.start(), m.end(), Gender.UNKNOWN) for m in KK_SPEECH.finditer(text, start, end)
+            if not any(rs <= m.start() < re_ for rs, re_ in relays)]
 
 
 def _verb_gender(parse: object) -> Gender:
@@ -387,7 +401,9 @@ class Reported:
 
 ACCORDING = re.compile(r"\b(?:по\s+(?:словам|мнению|заявлению|данным|информации)|"
                        r"according\s+to)\s+", re.IGNORECASE)
-ACCORDING_PRONOUN = re.compile(r"\bпо\s+(его|ее|её|их)\s+(?:словам|мнению)", re.IGNORECASE)
+ACCORDING_PRONOUN = re.compile(r"\bпо\s+(его|ее|её|их)\s+(?:словам|мнению)|"
+                               r"\b(оның|олардың)\s+(?:айтуынша|пікірінше|сөзінше)", re.IGNORECASE)
+KK_ACCORDING = re.compile(r"\b(?:айтуынша|пікірінше|сөзінше|мәліметінше)\b", re.IGNORECASE)
 AS_SAID = re.compile(r"\b(?:как|об\s+этом|о\s+том)\s+", re.IGNORECASE)
 RELATIVE = re.compile(r",\s*(?:который|которая|которые)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -407,6 +423,11 @@ def reported_speech(text: str, s: Sentence, people: People, language: Language) 
 
 def according_to(text: str, s: Sentence, people: People, language: Language) -> Reported | None:
     """"По словам министра Владимира Караника, ..." -> Караник."""
+    kk = KK_ACCORDING.search(text, s.start, s.end)
+    if kk is not None:
+        mentions = people.mentions(max(s.start, kk.start() - 60), kk.start())
+        if mentions and mentions[-1].end >= kk.start() - 8:
+            return Reported(people.register(mentions[-1], case="gent"), "according-to", True)
     m = ACCORDING.search(text, s.start, s.end)
     if m is None:
         return None
@@ -469,8 +490,9 @@ def pronoun_according_to(text: str, s: Sentence, people: People,
     m = ACCORDING_PRONOUN.search(text, s.start, s.end)
     if m is None:
         return None
-    gender = {"его": Gender.MASC, "ее": Gender.FEMN, "её": Gender.FEMN}.get(
-        m.group(1).lower(), Gender.PLUR)
+    word = (m.group(1) or m.group(2)).lower()
+    gender = {"его": Gender.MASC, "ее": Gender.FEMN, "её": Gender.FEMN,
+              "оның": Gender.UNKNOWN}.get(word, Gender.PLUR)
     key = people.antecedent(s.start, gender)
     return None if key is None else Reported(key, "according-to-pronoun", True)
 
@@ -493,7 +515,7 @@ def speech_verb_subject(text: str, s: Sentence, people: People,
             if before:
                 key = people.register(before[-1], subject=True, gender=gender)
                 return Reported(key, "relative-clause-subject", continues)
-        subject = _nearest_subject(text, mentions, verb, s.start)
+        subject = _nearest_subject(text, mentions, verb, s.start, language)
         if subject is not None:
             key = people.register(subject, subject=True, gender=gender)
             return Reported(key, "speech-verb-subject", continues or _about_this(text, s, vs))
@@ -507,8 +529,12 @@ def speech_verb_subject(text: str, s: Sentence, people: People,
 
 
 def _nearest_subject(text: str, mentions: list[Mention], verb: tuple[int, int, Gender],
-                     sentence_start: int) -> Mention | None:
+                     sentence_start: int, language: Language = Language.RU) -> Mention | None:
     vs, ve, gender = verb
+    if language is Language.KK:
+        # Subject-object-verb order: the subject is the first name in the nominative before.
+        before = [m for m in mentions if m.end <= vs and m.nominative]
+        return before[0] if before else None
     before = [m for m in mentions if m.end <= vs and _agrees(m.gender, gender)]
     for m in reversed(before):
         between = text[m.end:vs]
@@ -710,6 +736,9 @@ def transcript_label(text: str, p: Paragraph, people: People) -> tuple[int, str]
     if mention.start - m.start("label") > 0 and not is_caps:
         return None
     key = people.register(mention, subject=True)
+    role = (m.group("role") or "").strip(" ,()")
+    if role and key in people.persons:
+        people.persons[key].roles.append(role)
     return m.end(), key
 
 
@@ -728,6 +757,11 @@ def transcript_turns(text: str, paragraphs: Sequence[Paragraph], people: People,
                 labels[i] = (paragraphs[i + 1].end, people.register(mentions[0], subject=True))
     if len(labels) < 2:
         return [], set()
+    # "С. КОРЗУН:" and "Сергей Корзун" in the lead or in a turn are one person.
+    label_keys = {key for _, key in labels.values()}
+    for mention in names.find_mentions(text):
+        if mention.start not in people.seen and people._key_for(mention) in label_keys:
+            people.register(mention, remember=False)
     raws: list[Raw] = []
     used: set[int] = set()
     order = sorted(labels)
