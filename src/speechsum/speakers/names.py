@@ -16,7 +16,8 @@ from speechsum.speakers import lexicon_ru
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # "Д." or "Д.А." glued to a surname ("Д.Медведев") or spaced ("Д. Ускумбаева").
 INITIAL = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.")
-TOKEN = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.(?=\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+TOKEN = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.(?=\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|[\s,:;)]|$)|"
+                   r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 # Surname endings common in the region: Russian, Kazakh, Kyrgyz, Ukrainian, Georgian, Armenian.
 SURNAME_END = re.compile(
@@ -111,6 +112,9 @@ def name_strength(word: str) -> int:
     if re.search(r"(?:ов|ев|ёв|ин)(?:а|у|ым|ой|е)?$", low):
         # "Лоховым" is an adjective to the dictionary but a surname after "Эдуардом".
         return 1
+    if any(p.tag.POS == "NOUN" for p in good[:1]):
+        # "Канат Абенов": a common noun ("канат", rope) can be a first name before a surname.
+        return 1
     return 0
 
 
@@ -193,16 +197,20 @@ def _last_name_in_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, s
         while start > 0 and INITIAL.fullmatch(run[start - 1][2]):
             start -= 1
         return run[start:]
-    if start > 0 and _is_first_name(run[start - 1][2]):
+    if start > 0 and _is_first_name(run[start - 1][2], run[k][2]):
         start -= 1
     return run[start:]
 
 
-def _is_first_name(word: str) -> bool:
+def _is_first_name(word: str, surname: str) -> bool:
     low = _caseless(word).lower()
     if SURNAME_END.search(low) and is_known(low) is False:
         return False
-    return any("Name" in str(p.tag) for p in parses(low) if p.score >= 0.05) or not is_known(low)
+    if any("Name" in str(p.tag) for p in parses(low) if p.score >= 0.05) or not is_known(low):
+        return True
+    # A capitalised common noun before a clear surname: "Канат Абенов".
+    return name_strength(_caseless(word)) >= 1 and bool(
+        STRONG_SURNAME_END.search(_caseless(surname).lower()) or PATRONYMIC_KZ.search(surname))
 
 
 def _is_patronymic(word: str) -> bool:
@@ -214,6 +222,9 @@ def _is_patronymic(word: str) -> bool:
 def _valid_run(words: list[str]) -> bool:
     plain = [w for w in words if not INITIAL.fullmatch(w)]
     strong = [w for w in plain if name_strength(_caseless(w)) == 2]
+    if len(plain) == 2 and len(strong) == 1 and name_strength(_caseless(plain[0])) == 1 and not (
+            _is_first_name(plain[0], plain[1])):
+        return False
     if plain and len(words) > len(plain) and INITIAL.fullmatch(words[0]):
         return True  # "С.ВАРШАВЧИК": initials make any capitalised word a surname
     return bool(plain) and bool(strong) and (

@@ -160,7 +160,8 @@ class People:
         index, (mention, subject, case) = max(enumerate(person.forms), key=score)
         words = mention.words
         gender = person.gender
-        if case is None and not mention.nominative:
+        if case is None:
+            # "советника Малика Оспанова": the title before tells the case of "-ова".
             case, gender = names.case_of_preceding(self.text, mention.start)
         if case and case != "nomn":
             words = names.nominative_words(

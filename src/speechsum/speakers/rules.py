@@ -229,8 +229,8 @@ def dash_paragraph(text: str, paragraphs: Sequence[Paragraph], i: int, people: P
                         "multi-paragraph-quote") for k in range(i, j)]
             raws += _direct_pieces(q_pieces, q_cues, key, "multi-paragraph-quote")
             return raws, q_cues, j - i + 1
-        if _has_speech(text, q, language):
-            break
+        if _has_speech(text, q, language) and people.mentions(q.start, q.end):
+            break  # someone else's reported speech: the quote had no closing cue
     if context is not None:
         return [Raw(p.start, p.end, context, Kind.DIRECT, "dash-after-introduction")], [], 1
     return [], [], 1

@@ -1,0 +1,206 @@
+"""Who said what, rule by rule, on small own-written texts.
+
+Notation: each expectation is "Name <- fragment" (the fragment lies inside a segment of that
+speaker) or "- <- fragment" (the fragment is narration: inside no segment).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from speechsum.model import Attribution, Kind, Language
+from speechsum.sentences import split_sentences
+from speechsum.speakers import attribute_speakers
+
+
+def attribute(text: str, language: Language = Language.RU) -> Attribution:
+    return attribute_speakers(text, split_sentences(text, language), language)
+
+
+def who_said(text: str, fragment: str, attribution: Attribution) -> str:
+    start = text.index(fragment)
+    end = start + len(fragment)
+    names = {s.id: s.name for s in attribution.speakers}
+    owners = {names[seg.speaker] for seg in attribution.segments
+              if seg.start < end and start < seg.end}
+    if not owners:
+        return "-"
+    assert len(owners) == 1, f"{fragment!r} is split between {owners}"
+    return owners.pop()
+
+
+def check(text: str, expected: list[str], language: Language = Language.RU) -> Attribution:
+    attribution = attribute(text, language)
+    for line in expected:
+        name, fragment = line.split(" <- ", 1)
+        assert who_said(text, fragment, attribution) == name, line
+    for seg in attribution.segments:
+        assert text[seg.start : seg.end] == seg.text
+    return attribution
+
+
+DIRECT = [
+    ("dash-paragraph-closing-cue",
+     "На совещании обсудили ремонт дорог.\n"
+     "- Мы отремонтируем сорок километров дорог до осени, - сказал Ерлан Жумабаев.",
+     ["Ерлан Жумабаев <- Мы отремонтируем сорок километров", "- <- На совещании обсудили"]),
+    ("dash-paragraph-initials-cue",
+     "Выступила директор школы Айгуль Сейткали.\n"
+     "- Новая школа откроется в сентябре, - подчеркнула А. Сейткали.",
+     ["Айгуль Сейткали <- Новая школа откроется"]),
+    ("multi-paragraph-quote",
+     "- Первый абзац цитаты о планах района.\n"
+     "Второй абзац продолжает ту же мысль без тире.\n"
+     "Третий абзац заканчивает цитату, - отметил Марат Оспанов.",
+     ["Марат Оспанов <- Первый абзац", "Марат Оспанов <- Второй абзац",
+      "Марат Оспанов <- Третий абзац"]),
+    ("cue-in-the-middle",
+     "- Денег хватит, - прервал его Петр Волков. - Но сроки сдвинутся на месяц.",
+     ["Петр Волков <- Денег хватит", "Петр Волков <- Но сроки сдвинутся"]),
+    ("guillemets-cue-after",
+     "«Мы не допустим роста тарифов в этом году», - заявила Анна Смирнова.",
+     ["Анна Смирнова <- Мы не допустим роста"]),
+    ("guillemets-cue-lost-dash",
+     "«Работа будет завершена к зиме», сказал Иван Кузнецов.",
+     ["Иван Кузнецов <- Работа будет завершена"]),
+    ("colon-introduction",
+     "Депутат Сидоров: «Закон нужно принять до конца сессии»",
+     ["Сидоров <- Закон нужно принять"]),
+    ("inner-dash-after-narration",
+     "Житель спросил о саженцах. - Вопрос понятен, мы его решим, - ответил Олжас Нуртаев.",
+     ["Олжас Нуртаев <- Вопрос понятен", "- <- Житель спросил"]),
+    ("dash-after-introduction",
+     "С докладом выступила педагог Сауле Бекова, которая рассказала о новых программах.\n"
+     "- Программы уже работают в десяти школах.",
+     ["Сауле Бекова <- Программы уже работают", "Сауле Бекова <- рассказала о новых"]),
+    ("nested-quote-stays-outer",
+     "«Президент сказал: "
+     "«Село должно жить», и мы это выполним», - отметил Канат Абенов.",
+     ["Канат Абенов <- Село должно жить"]),
+]
+
+REPORTED = [
+    ("speech-verb-subject",
+     "Глава района Нурлан Ахметов отметил важность ремонта школ.",
+     ["Нурлан Ахметов <- отметил важность"]),
+    ("speech-verb-inverted",
+     "Об этом сообщил начальник управления Павел Орлов. Жалоб стало вдвое меньше.",
+     ["Павел Орлов <- Об этом сообщил", "Павел Орлов <- Жалоб стало"]),
+    ("pronoun-continues",
+     "Модератором встречи выступил Арман Сеитов. Открывая встречу, он напомнил о задачах года.",
+     ["- <- Модератором встречи", "Арман Сеитов <- Открывая встречу"]),
+    ("according-to-genitive-name",
+     "По словам министра Виктора Зайцева, ситуация под контролем. Все пациенты здоровы.",
+     ["Виктор Зайцев <- ситуация под контролем", "Виктор Зайцев <- Все пациенты"]),
+    ("relative-clause",
+     "Слово взяла ветеран труда Гульнара Исаева, которая обратила внимание на цены.",
+     ["Гульнара Исаева <- обратила внимание"]),
+    ("content-free-act-is-narration",
+     "Модератором заседания выступил Серик Алиев.",
+     ["- <- Модератором заседания"]),
+    ("mentioned-person-is-not-speaker",
+     "Иван Петров рассказал, что Президент Касым-Жомарт Токаев посетил область.",
+     ["Иван Петров <- посетил область"]),
+    ("outlet-relay-is-narration",
+     "Как сообщает RT, пострадавших нет.",
+     ["- <- пострадавших нет"]),
+    ("organisation-source",
+     "Как отмечают в департаменте полиции, на дорогах выставлено пять постов.",
+     ["департамент полиции <- выставлено пять постов"]),
+    ("role-noun-resolves-to-person",
+     "В суде выступил гособвинитель Олег Миронов. Затем прокурор заявил, что доводы защиты слабы.",
+     ["Олег Миронов <- доводы защиты слабы"]),
+]
+
+KAZAKH = [
+    ("kk-deді-cue",
+     "«Біз жастарға қолдау көрсетеміз», - деді аудан әкімі Ерлан Қасымов.",
+     ["Ерлан Қасымов <- Біз жастарға"]),
+    ("kk-relay-is-narration",
+     "Жиынды Айгүл Сәрсенова жүргізді, деп хабарлады баспасөз қызметі.",
+     ["- <- Жиынды"]),
+    ("kk-speech-phrase",
+     "Мектеп директоры Нұрлан Әбенов жаңа жоспарды ортаға салды.",
+     ["Нұрлан Әбенов <- жаңа жоспарды"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in DIRECT], ids=[c[0] for c in DIRECT])
+def test_direct_speech(text: str, expected: list[str]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in REPORTED],
+                         ids=[c[0] for c in REPORTED])
+def test_reported_speech(text: str, expected: list[str]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in KAZAKH], ids=[c[0] for c in KAZAKH])
+def test_kazakh(text: str, expected: list[str]) -> None:
+    check(text, expected, Language.KK)
+
+
+def test_byline_is_not_a_speaker() -> None:
+    text = ("- Урожай будет хорошим, - сказал Бауыржан Омаров.\n"
+            "Актоты БЕКЕНКЫЗЫ,\nфото Алтынбека КАРТАБАЯ")
+    attribution = check(text, ["- <- Актоты", "- <- фото"])
+    assert [s.name for s in attribution.speakers] == ["Бауыржан Омаров"]
+
+
+def test_segments_record_kind_and_rule() -> None:
+    text = ("Аким Марат Беков подчеркнул важность дорог.\n"
+            "- Дороги отремонтируем за лето, - сказал М. Беков.")
+    attribution = attribute(text)
+    assert [(s.kind, s.rule) for s in attribution.segments] == [
+        (Kind.INDIRECT, "speech-verb-subject"), (Kind.DIRECT, "dash-paragraph")]
+    (speaker,) = attribution.speakers
+    assert speaker.name == "Марат Беков"
+    assert speaker.aliases == ("М. Беков",)
+    assert speaker.role == "аким"
+
+
+def test_oblique_name_put_in_nominative() -> None:
+    text = "Встреча прошла с участием советника Малика Оспанова. Он сообщил, что план выполнен."
+    (speaker,) = attribute(text).speakers
+    assert speaker.name == "Малик Оспанов"
+    assert speaker.role == "советник"
+
+
+def test_all_caps_surname_title_cased() -> None:
+    text = "- Я отвечу на русском, - ответил Адиль ЖАКУПОВ."
+    (speaker,) = attribute(text).speakers
+    assert speaker.name == "Адиль Жакупов"
+
+
+def test_pronoun_agrees_in_gender() -> None:
+    text = ("Выступили Ерлан Жумабаев и Айгуль Сейткалиева.\n"
+            "- Планы выполнены, - сказала она.")
+    assert who_said(text, "Планы выполнены", attribute(text)) == "Айгуль Сейткалиева"
+
+
+TRANSCRIPT = (
+    "Стенограмма брифинга\n"
+    "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ: Начинаем заседание.\n"
+    "ИВАНОВ П. С.: Прошу слова по порядку ведения.\n"
+    "(Аплодисменты.)\n"
+    "С. ПЕТРОВА: Поддерживаю коллегу.\n"
+    "ИВАНОВ П. С.: Спасибо."
+)
+
+
+def test_transcript_labels() -> None:
+    attribution = check(TRANSCRIPT, [
+        "Председательствующий <- Начинаем заседание",
+        "Иванов П. С. <- Прошу слова",
+        "С. Петрова <- Поддерживаю коллегу",
+        "- <- Стенограмма брифинга",
+        "- <- Аплодисменты",
+        "- <- ИВАНОВ П. С.:",
+    ])
+    assert len(attribution.speakers) == 3
+
+
+def test_no_speakers_in_plain_narration() -> None:
+    text = "Погода в области остается холодной. Дороги очищены от снега."
+    assert attribute(text) == Attribution((), ())
