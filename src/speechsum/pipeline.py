@@ -10,9 +10,11 @@ from speechsum.sentences import split_sentences
 from speechsum.speakers import attribute_speakers
 from speechsum.summarize import summarize_units
 
+DEFAULT_OPTIONS = DigestOptions()
+
 
 def build_digest(
-    text: str, options: DigestOptions = DigestOptions(), source: str | None = None
+    text: str, options: DigestOptions = DEFAULT_OPTIONS, source: str | None = None
 ) -> Digest:
     """Attribute speech in `text` and summarize each speaker's words."""
     language = options.language or detect_language(text)

@@ -51,13 +51,19 @@ def _analyzer() -> Any:
 
 @lru_cache(maxsize=200_000)
 def parses(word: str) -> tuple[Any, ...]:
-    """pymorphy3 parses of a lower-cased word (cached)."""
-    return tuple(_analyzer().parse(word))
+    """pymorphy3 parses of a lower-cased word (cached); none for what it cannot analyse."""
+    try:
+        return tuple(_analyzer().parse(word))
+    except ValueError:  # characters without a Unicode name ("𗀀") break its analysers
+        return ()
 
 
 @lru_cache(maxsize=200_000)
 def is_known(word: str) -> bool:
-    return bool(_analyzer().word_is_known(word))
+    try:
+        return bool(_analyzer().word_is_known(word))
+    except ValueError:
+        return False
 
 
 @lru_cache(maxsize=200_000)
@@ -319,7 +325,7 @@ def inflect_word(word: str, case: str, gender: str) -> str:
         tags = set(str(p.tag).replace(" ", ",").split(","))
         if not GRAMMEMES_NAME & tags or p.tag.case != case:
             continue
-        if gender in ("masc", "femn") and p.tag.gender not in (gender, "ms-f", None):
+        if gender in ("masc", "femn") and str(p.tag.gender) not in (gender, "ms-f", "None"):
             continue
         target = {"nomn"} if not gender or gender == "unknown" else {"nomn", gender}
         form = p.inflect(target) or p.inflect({"nomn"})
@@ -380,8 +386,8 @@ def case_of_preceding(text: str, start: int) -> tuple[str | None, Gender]:
         low = w.lower()
         for p in parses(low):
             if p.tag.POS == "NOUN" and "anim" in str(p.tag) and p.score >= 0.2:
-                g = {"masc": Gender.MASC, "femn": Gender.FEMN}.get(str(p.tag.gender), Gender.UNKNOWN)
-                return (str(p.tag.case), g)
+                genders = {"masc": Gender.MASC, "femn": Gender.FEMN}
+                return (str(p.tag.case), genders.get(str(p.tag.gender), Gender.UNKNOWN))
         if w[:1].isupper():
             continue
         break

@@ -62,7 +62,9 @@ class Cue:
 # -- speech verbs ------------------------------------------------------------------------------
 
 
-def speech_verbs(text: str, start: int, end: int, language: Language) -> list[tuple[int, int, Gender]]:
+def speech_verbs(
+    text: str, start: int, end: int, language: Language
+) -> list[tuple[int, int, Gender]]:
     """Speech verbs in text[start:end] (positions and the gender they agree with)."""
     if language is Language.EN:
         return [(m.start(), m.end(), Gender.UNKNOWN)
@@ -137,12 +139,11 @@ def parse_cue(text: str, start: int, end: int, people: People, language: Languag
     vs, ve, gender = verbs[0]
     for mention in people.mentions(start, end):
         if _agrees(mention.gender, gender):
-            key = people.register(mention, subject=True, gender=gender)
-            return Cue(start, end, key)
-    key = pronoun_subject(text, start, end, people, gender)
-    if key is None:
-        key = role_subject(text, start, end, people)
-    return Cue(start, end, key)
+            return Cue(start, end, people.register(mention, subject=True, gender=gender))
+    found = pronoun_subject(text, start, end, people, gender)
+    if found is None:
+        found = role_subject(text, start, end, people)
+    return Cue(start, end, found)
 
 
 def _cue_verbs(text: str, start: int, end: int) -> list[tuple[int, int, Gender]]:
@@ -178,7 +179,9 @@ def role_subject(text: str, start: int, end: int, people: People) -> str | None:
     return None
 
 
-def find_cue_after(text: str, pos: int, limit: int, people: People, language: Language) -> Cue | None:
+def find_cue_after(
+    text: str, pos: int, limit: int, people: People, language: Language
+) -> Cue | None:
     """A cue right after a quote: "», - сказал X." (pos is where the quote ends)."""
     m = CUE_AFTER_QUOTE.match(text, pos, limit)
     if m is None:
@@ -519,12 +522,12 @@ def speech_verb_subject(text: str, s: Sentence, people: People,
         if subject is not None:
             key = people.register(subject, subject=True, gender=gender)
             return Reported(key, "speech-verb-subject", continues or _about_this(text, s, vs))
-        key = _pronoun_before(text, s.start, vs, people, gender)
-        if key is not None:
-            return Reported(key, "pronoun-subject", continues)
-        key = role_subject(text, max(s.start, vs - 60), min(s.end, ve + 40), people)
-        if key is not None:
-            return Reported(key, "role-subject", continues)
+        found = _pronoun_before(text, s.start, vs, people, gender)
+        if found is not None:
+            return Reported(found, "pronoun-subject", continues)
+        found = role_subject(text, max(s.start, vs - 60), min(s.end, ve + 40), people)
+        if found is not None:
+            return Reported(found, "role-subject", continues)
     return None
 
 
@@ -570,7 +573,7 @@ def _pronoun_before(text: str, start: int, vs: int, people: People, gender: Gend
         g = lexicon_ru.PRONOUNS.get(m.group().lower())
         if g is not None:
             pg = Gender(g)
-            if gender not in (Gender.UNKNOWN, pg) and not (pg is Gender.PLUR):
+            if gender not in (Gender.UNKNOWN, pg) and pg is not Gender.PLUR:
                 return None
             return people.antecedent(m.start(), pg)
     return None
