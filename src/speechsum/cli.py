@@ -1,0 +1,409 @@
+"""Command line: options -> read -> build_digest -> render -> exit code.
+
+Heavy modules (the pipeline with sumy and pymorphy3, rich) are imported inside the command,
+so `--help` and `--version` start in the time it takes to import typer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import stat
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from speechsum import __version__
+from speechsum.reading import (
+    DEFAULT_MAX_BYTES,
+    InputError,
+    decode_bytes,
+    describe_os_error,
+    read_path,
+)
+
+if TYPE_CHECKING:
+    from speechsum.model import Digest, DigestOptions
+
+STDIN = "<stdin>"
+
+
+class ExitStatus(enum.IntEnum):
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class Algorithm(str, enum.Enum):
+    # The keys of summarize.METHODS, repeated so that `--help` need not import sumy.
+    LEXRANK = "lexrank"
+    LSA = "lsa"
+    LUHN = "luhn"
+    TEXTRANK = "textrank"
+    EDMUNDSON = "edmundson"
+    KL = "kl"
+    SUMBASIC = "sumbasic"
+    REDUCTION = "reduction"
+
+
+class LanguageChoice(str, enum.Enum):
+    AUTO = "auto"
+    RU = "ru"
+    KK = "kk"
+    EN = "en"
+
+
+class Format(str, enum.Enum):
+    RICH = "rich"
+    JSON = "json"
+    JSONL = "jsonl"
+    MARKDOWN = "markdown"
+    TEXT = "text"
+
+
+app = typer.Typer(
+    name="speechsum",
+    add_completion=False,
+    # Rich help, errors and tracebacks cost ~150 ms of imports; plain click output is instant.
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def show_version(value: bool) -> None:
+    """Print the version and stop, for `--version`."""
+    if value:
+        sys.stdout.write(f"speechsum {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def speechsum(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Who said what: per-speaker extractive digests of meeting reports.
+
+    Example: speechsum summarize report.txt
+    """
+
+
+@app.command()
+def summarize(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Report files (UTF-8, UTF-16, cp1251, KOI8-R...); '-' or none reads stdin.",
+            show_default=False,
+        ),
+    ] = None,
+    sentences: Annotated[
+        int, typer.Option("-n", "--sentences", min=1, metavar="N", help="Sentences per speaker.")
+    ] = 3,
+    ratio: Annotated[
+        float | None,
+        typer.Option(
+            "--ratio",
+            metavar="R",
+            help="Summarize to this share of each speaker's sentences (0 < R <= 1).",
+            show_default=False,
+        ),
+    ] = None,
+    algorithm: Annotated[
+        Algorithm, typer.Option("-a", "--algorithm", help="Summarization algorithm.")
+    ] = Algorithm.LEXRANK,
+    language: Annotated[
+        LanguageChoice, typer.Option("-l", "--language", help="Language of the report.")
+    ] = LanguageChoice.AUTO,
+    output_format: Annotated[
+        Format,
+        typer.Option(
+            "-f", "--format", help="Output format; rich falls back to text off a terminal."
+        ),
+    ] = Format.RICH,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (atomically)."
+        ),
+    ] = None,
+    topic: Annotated[
+        list[str] | None,
+        typer.Option(
+            "-t",
+            "--topic",
+            metavar="WORDS",
+            help="Topic words to favour; repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    narration: Annotated[
+        bool,
+        typer.Option("--narration/--no-narration", help="Also summarize the unattributed text."),
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, metavar="N", help="Refuse larger inputs.")
+    ] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Summarize what each speaker says in meeting reports.
+
+    Example: speechsum summarize report.txt -n 2 -f markdown -o digest.md
+    """
+    if ratio is not None and not 0 < ratio <= 1:
+        raise typer.BadParameter("must be greater than 0 and at most 1", param_hint="'--ratio'")
+    if not paths:
+        if stdin_is_terminal():
+            # Waiting on a terminal looks like a hang; say what is expected instead.
+            ctx.fail("no input: give a PATH, or pipe a report to stdin")
+        paths = ["-"]
+    if output is not None:
+        check_output(ctx, output, paths)
+
+    from speechsum.model import DigestOptions, Language
+
+    options = DigestOptions(
+        language=None if language is LanguageChoice.AUTO else Language(language.value),
+        algorithm=algorithm.value,
+        sentences=sentences,
+        ratio=ratio,
+        topic=split_words(topic or ()),
+        narration=narration,
+    )
+    digests, failed = build_digests(paths, options, max_bytes)
+    if digests:
+        emit(digests, output_format, output, several=len(paths) > 1)
+    if failed:
+        raise typer.Exit(ExitStatus.ERROR)
+
+
+def build_digests(
+    paths: Sequence[str], options: DigestOptions, max_bytes: int
+) -> tuple[list[Digest], bool]:
+    """A digest for each input that can be read; problems reported on stderr as they happen."""
+    from speechsum.pipeline import build_digest
+
+    digests = []
+    failed = False
+    for path in paths:
+        source = STDIN if path == "-" else decodable(path)
+        try:
+            text = decode_bytes(read_path(path, max_bytes))
+        except InputError as error:
+            report("error", f"{display_path(source)}: {error.message}")
+            failed = True
+            continue
+        digest = build_digest(text, options, source)
+        if not digest.speakers:
+            report("warning", f"no speakers found in {display_path(source)}")
+        digests.append(digest)
+    return digests, failed
+
+
+def emit(
+    digests: Sequence[Digest], output_format: Format, output: str | None, several: bool
+) -> None:
+    """Render the digests to the output file or stdout."""
+    to_terminal = output is None and sys.stdout.isatty()
+    if output_format is Format.RICH and to_terminal:
+        print_rich(digests)
+        return
+    data = render_all(
+        digests, Format.TEXT if output_format is Format.RICH else output_format, several
+    )
+    if output is None:
+        write_stdout(data)
+        return
+    try:
+        write_atomically(output, data.encode("utf-8"))
+    except FileNotFoundError:
+        fail(f"{display_path(output)}: no such directory")
+    except OSError as error:
+        fail(f"{display_path(output)}: {describe_os_error(error)}")
+
+
+def render_all(digests: Sequence[Digest], output_format: Format, several: bool) -> str:
+    """The digests in one of the string formats; several inputs make a JSON array."""
+    if output_format is Format.JSON:
+        from speechsum.render.json import render_json, render_json_array
+
+        return render_json_array(digests) if several else render_json(digests[0])
+    if output_format is Format.JSONL:
+        from speechsum.render.json import render_jsonl
+
+        return "".join(render_jsonl(d) for d in digests)
+    if output_format is Format.MARKDOWN:
+        from speechsum.render.markdown import render_markdown
+
+        return "\n".join(render_markdown(d) for d in digests)
+    from speechsum.render.text import render_text
+
+    return "\n".join(render_text(d) for d in digests)
+
+
+def print_rich(digests: Sequence[Digest]) -> None:
+    """Draw the digests on the terminal; rich itself honours NO_COLOR and TERM=dumb."""
+    from rich.console import Console
+
+    from speechsum.render.terminal import render_terminal
+
+    console = Console(highlight=False)
+    for i, digest in enumerate(digests):
+        if i:
+            console.print()
+        render_terminal(digest, console)
+
+
+def write_stdout(data: str) -> None:
+    """Write UTF-8 to stdout whatever the locale says; JSON must be UTF-8."""
+    try:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(data)
+            sys.stdout.flush()
+        else:
+            buffer.write(data.encode("utf-8"))
+            buffer.flush()
+    except BrokenPipeError:
+        # `speechsum ... | head -1`: the reader has all it wanted.
+        quiet_stdout()
+        raise typer.Exit(ExitStatus.ERROR) from None
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace `path` with `data` all at once, leaving no trace on failure.
+
+    Only regular files are replaced: `-o /dev/null` as root must not swap the device for a file,
+    and `-o /dev/stdout` must reach the pipe.
+    """
+    try:
+        info: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
+    # Through a symlink, replace the file it points to rather than the link.
+    path = os.path.realpath(path)
+    directory, name = os.path.split(path)
+    temporary = os.path.join(directory, f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        with open(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if info is not None:
+            # O_CREAT applied the umask; an existing file keeps its own permissions.
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    fsync_directory(directory)
+
+
+def fsync_directory(directory: str) -> None:
+    """Make a rename durable; some systems cannot open directories, which is fine."""
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def check_output(ctx: typer.Context, output: str, paths: Sequence[str]) -> None:
+    """Refuse an output file that is also an input, before anything is read."""
+    for path in paths:
+        if is_same_file(output, path):
+            ctx.fail(f"{display_path(output)} is also an input; refusing to overwrite it")
+    if os.path.isdir(output):
+        ctx.fail(f"{display_path(output)} is a directory")
+
+
+def is_same_file(output: str, path: str) -> bool:
+    """Whether `output` names the file `path` reads from ("-" meaning stdin)."""
+    try:
+        target = os.stat(output)
+        source = os.fstat(sys.stdin.fileno()) if path == "-" else os.stat(path)
+    except (OSError, ValueError, AttributeError):
+        # Missing files, or a stdin without a descriptor (tests), cannot be the same file.
+        return False
+    return stat.S_ISREG(target.st_mode) and (target.st_dev, target.st_ino) == (
+        source.st_dev,
+        source.st_ino,
+    )
+
+
+def stdin_is_terminal() -> bool:
+    """Whether stdin is a terminal (or missing), so that reading it would wait for typing."""
+    return sys.stdin is None or sys.stdin.isatty()
+
+
+def split_words(groups: Sequence[str]) -> tuple[str, ...]:
+    """Topic words from repeated and space- or comma-separated options.
+
+    >>> split_words(["budget, taxes", "бюджет"])
+    ('budget', 'taxes', 'бюджет')
+    """
+    return tuple(word for group in groups for word in group.replace(",", " ").split())
+
+
+def decodable(path: str) -> str:
+    """`path` as given, but with bytes that are not UTF-8 as U+FFFD, so output can encode it."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def display_path(path: str) -> str:
+    """A path fit for a one-line message: control characters, newlines too, made visible."""
+    from speechsum.render import printable
+
+    return printable(decodable(path)).replace("\n", "\u240a").replace("\t", "\u2409")
+
+
+def report(level: str, message: str) -> None:
+    """One line on stderr: "speechsum: error: PATH: message"."""
+    sys.stderr.write(f"speechsum: {level}: {message}\n")
+    sys.stderr.flush()
+
+
+def fail(message: str) -> NoReturn:
+    """Report an error and stop with exit status 1."""
+    report("error", message)
+    raise typer.Exit(ExitStatus.ERROR)
+
+
+def main() -> None:
+    """Console-script entry point: run the app and map Ctrl-C and a closed pipe to quiet exits."""
+    try:
+        app(prog_name="speechsum")
+    except KeyboardInterrupt:
+        # Typer maps Ctrl-C inside the command; this catches it during start-up and teardown.
+        sys.exit(ExitStatus.INTERRUPTED)
+    except BrokenPipeError:
+        quiet_stdout()
+        sys.exit(ExitStatus.ERROR)
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit raises no second BrokenPipeError."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

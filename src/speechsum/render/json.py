@@ -1,0 +1,119 @@
+"""The JSON wire shape (schema_version 1) and its renderers: `json`, `jsonl` and arrays."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TypedDict
+
+from speechsum.model import Digest, Segment, Span, SpeakerDigest
+
+SCHEMA_VERSION = 1
+
+
+class SpanJSON(TypedDict):
+    text: str
+    start: int
+    end: int
+
+
+class SpeakerJSON(TypedDict):
+    id: str
+    name: str
+    role: str
+    aliases: list[str]
+    segments: int
+    sentences: int
+    words: int
+    summary: list[SpanJSON]
+
+
+class SegmentJSON(TypedDict):
+    speaker: str
+    kind: str
+    rule: str
+    start: int
+    end: int
+    text: str
+
+
+class NarrationJSON(TypedDict):
+    summary: list[SpanJSON]
+
+
+class DigestJSON(TypedDict):
+    schema_version: int
+    source: str | None
+    language: str
+    algorithm: str
+    speakers: list[SpeakerJSON]
+    segments: list[SegmentJSON]
+    narration: NarrationJSON | None
+
+
+def render_json(digest: Digest) -> str:
+    """One digest as indented JSON."""
+    return dump(digest_to_json(digest), indent=2) + "\n"
+
+
+def render_jsonl(digest: Digest) -> str:
+    """One digest as a single line of JSON."""
+    return dump(digest_to_json(digest)) + "\n"
+
+
+def render_json_array(digests: Sequence[Digest]) -> str:
+    """Several digests as an indented JSON array."""
+    return dump([digest_to_json(d) for d in digests], indent=2) + "\n"
+
+
+def dump(value: DigestJSON | list[DigestJSON], indent: int | None = None) -> str:
+    """JSON keeping Cyrillic readable; compact separators when on one line."""
+    separators = (",", ": ") if indent else (",", ":")
+    return json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+
+
+def digest_to_json(digest: Digest) -> DigestJSON:
+    """The wire shape of a digest."""
+    narration = None
+    if digest.narration is not None:
+        narration = NarrationJSON(summary=[span_to_json(s) for s in digest.narration])
+    return DigestJSON(
+        schema_version=SCHEMA_VERSION,
+        source=digest.source,
+        language=digest.language.value,
+        algorithm=digest.algorithm,
+        speakers=[speaker_to_json(s) for s in digest.speakers],
+        segments=[segment_to_json(s) for s in digest.segments],
+        narration=narration,
+    )
+
+
+def speaker_to_json(item: SpeakerDigest) -> SpeakerJSON:
+    """The wire shape of one speaker's digest."""
+    return SpeakerJSON(
+        id=item.speaker.id,
+        name=item.speaker.name,
+        role=item.speaker.role,
+        aliases=list(item.speaker.aliases),
+        segments=item.segments,
+        sentences=item.sentences,
+        words=item.words,
+        summary=[span_to_json(s) for s in item.summary],
+    )
+
+
+def segment_to_json(segment: Segment) -> SegmentJSON:
+    """The wire shape of one attributed segment."""
+    return SegmentJSON(
+        speaker=segment.speaker,
+        kind=segment.kind.value,
+        rule=segment.rule,
+        start=segment.start,
+        end=segment.end,
+        text=segment.text,
+    )
+
+
+def span_to_json(span: Span) -> SpanJSON:
+    """The wire shape of a summary sentence."""
+    return SpanJSON(text=span.text, start=span.start, end=span.end)

@@ -1,0 +1,68 @@
+"""A digest as Markdown: a title, one section per speaker with bulleted summary sentences."""
+
+from __future__ import annotations
+
+import re
+
+from speechsum.model import Digest, Span, SpeakerDigest
+from speechsum.render import one_line, plural
+
+# Characters that would turn quoted speech into emphasis, links, code or HTML.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def render_markdown(digest: Digest) -> str:
+    """The digest as a Markdown document."""
+    lines = [f"# {escape(digest.source or 'Digest')}", "", describe(digest), ""]
+    if not digest.speakers:
+        lines += ["No speakers found.", ""]
+    for item in digest.speakers:
+        lines += render_speaker(item)
+    if digest.narration is not None:
+        lines += ["## Narration", "", *bullets(digest.narration), ""]
+    return "\n".join(lines)
+
+
+def render_speaker(item: SpeakerDigest) -> list[str]:
+    """One speaker's section."""
+    speaker = item.speaker
+    heading = escape(speaker.name) + (f" - {escape(speaker.role)}" if speaker.role else "")
+    lines = [f"## {heading}", ""]
+    if speaker.aliases:
+        lines += ["Also named: " + ", ".join(escape(a) for a in speaker.aliases), ""]
+    lines += [*bullets(item.summary), ""] if item.summary else []
+    lines += [counts(item), ""]
+    return lines
+
+
+def bullets(spans: tuple[Span, ...]) -> list[str]:
+    """Summary sentences as Markdown list items."""
+    return [f"- {escape(span.text)}" for span in spans]
+
+
+def describe(digest: Digest) -> str:
+    """Language, algorithm and number of speakers, on one line."""
+    return (
+        f"Language: {digest.language.value} · algorithm: {digest.algorithm} · "
+        f"{plural(len(digest.speakers), 'speaker')}"
+    )
+
+
+def counts(item: SpeakerDigest) -> str:
+    """A speaker's segment, sentence and word counts."""
+    return ", ".join(
+        [
+            plural(item.segments, "segment"),
+            plural(item.sentences, "sentence"),
+            plural(item.words, "word"),
+        ]
+    )
+
+
+def escape(text: str) -> str:
+    """`text` on one line with Markdown syntax characters escaped.
+
+    >>> escape("a *b* [c](d)")
+    'a \\\\*b\\\\* \\\\[c\\\\](d)'
+    """
+    return _MARKUP.sub(r"\\\1", one_line(text))

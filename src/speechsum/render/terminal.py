@@ -1,0 +1,66 @@
+"""A digest drawn with rich: a header, then one panel per speaker; the only module importing rich.
+
+Input text never reaches rich as markup: everything from the report goes in as `Text`,
+after `printable` has defused control characters.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from speechsum.model import Digest, Span, SpeakerDigest
+from speechsum.render import one_line, plural
+from speechsum.render.markdown import counts
+
+
+def render_terminal(digest: Digest, console: Console) -> None:
+    """Print the digest to `console`."""
+    console.print(header(digest))
+    if not digest.speakers:
+        console.print(Text("No speakers found.", style="yellow"))
+    for item in digest.speakers:
+        console.print(speaker_panel(item))
+    if digest.narration is not None:
+        body: RenderableType = bullets(digest.narration)
+        if not digest.narration:
+            body = Text("(nothing to summarize)", style="dim")
+        console.print(Panel(body, title=Text("Narration", style="bold"), title_align="left"))
+
+
+def header(digest: Digest) -> Text:
+    """Source, language, algorithm and number of speakers."""
+    text = Text(one_line(digest.source or "<text>"), style="bold")
+    text.append(
+        f"  {digest.language.value} · {digest.algorithm} · "
+        f"{plural(len(digest.speakers), 'speaker')}",
+        style="dim",
+    )
+    return text
+
+
+def speaker_panel(item: SpeakerDigest) -> Panel:
+    """One speaker: name as the title; role, aliases, counts and the summary inside."""
+    speaker = item.speaker
+    parts: list[RenderableType] = []
+    if speaker.role:
+        parts.append(Text(one_line(speaker.role), style="italic"))
+    if speaker.aliases:
+        parts.append(Text("Also named: " + ", ".join(one_line(a) for a in speaker.aliases)))
+    parts.append(Text(counts(item), style="dim"))
+    if item.summary:
+        parts += [Text(""), bullets(item.summary)]
+    title = Text(one_line(speaker.name), style="bold cyan")
+    return Panel(Group(*parts), title=title, title_align="left")
+
+
+def bullets(spans: tuple[Span, ...]) -> Table:
+    """Summary sentences as a bulleted list whose wrapped lines hang under the text."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for span in spans:
+        table.add_row(Text("•"), Text(one_line(span.text)))
+    return table

@@ -1,0 +1,35 @@
+"""A digest as plain text, for pipes and files; also what `rich` falls back to off a terminal."""
+
+from __future__ import annotations
+
+from speechsum.model import Digest, Span, SpeakerDigest
+from speechsum.render import one_line
+from speechsum.render.markdown import counts, describe
+
+
+def render_text(digest: Digest) -> str:
+    """The digest as plain text."""
+    lines = [one_line(digest.source or "<text>"), describe(digest), ""]
+    if not digest.speakers:
+        lines += ["No speakers found.", ""]
+    for item in digest.speakers:
+        lines += render_speaker(item)
+    if digest.narration is not None:
+        lines += ["Narration", *bullets(digest.narration), ""]
+    return "\n".join(lines)
+
+
+def render_speaker(item: SpeakerDigest) -> list[str]:
+    """One speaker's block: name and role, aliases, counts, summary."""
+    speaker = item.speaker
+    lines = [one_line(speaker.name) + (f" - {one_line(speaker.role)}" if speaker.role else "")]
+    if speaker.aliases:
+        lines.append("Also named: " + ", ".join(one_line(a) for a in speaker.aliases))
+    lines.append(counts(item))
+    lines += bullets(item.summary)
+    return [*lines, ""]
+
+
+def bullets(spans: tuple[Span, ...]) -> list[str]:
+    """Summary sentences as indented list items."""
+    return [f"  - {one_line(span.text)}" for span in spans]
