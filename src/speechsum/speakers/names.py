@@ -321,7 +321,8 @@ def inflect_word(word: str, case: str, gender: str) -> str:
     low = _caseless(word).lower()
     if INITIAL.fullmatch(word) or PATRONYMIC_KZ.search(low):
         return word
-    for p in parses(low):
+    # Declinable readings first: "Анне" is also the indeclinable "Anne".
+    for p in sorted(parses(low), key=lambda p: "Fixd" in str(p.tag)):
         tags = set(str(p.tag).replace(" ", ",").split(","))
         if not GRAMMEMES_NAME & tags or p.tag.case != case:
             continue
@@ -359,6 +360,28 @@ def _restore_case(original: str, new: str) -> str:
     if original[:1].isupper():
         return new[:1].upper() + new[1:]
     return new
+
+
+CASE_ORDER = ("gent", "datv", "ablt", "loct", "accs")
+
+
+def case_by_agreement(words: tuple[str, ...]) -> tuple[str, Gender] | None:
+    """The oblique case all name words agree on ("Анне Викторовне Петровой" -> datv, femn);
+    None when the nominative is possible or the words do not tell."""
+    common: set[tuple[str, str]] | None = None
+    for w in words:
+        if INITIAL.fullmatch(w):
+            continue
+        forms = {(str(p.tag.case), str(p.tag.gender)) for p in parses(_caseless(w).lower())
+                 if GRAMMEMES_NAME & set(str(p.tag).replace(" ", ",").split(","))}
+        if not forms:
+            continue
+        common = forms if common is None else common & forms
+    if not common or any(case == "nomn" for case, _ in common):
+        return None
+    case, gender = min(common, key=lambda cg: CASE_ORDER.index(cg[0])
+                       if cg[0] in CASE_ORDER else len(CASE_ORDER))
+    return case, {"masc": Gender.MASC, "femn": Gender.FEMN}.get(gender, Gender.UNKNOWN)
 
 
 def display_name(words: tuple[str, ...]) -> str:

@@ -37,6 +37,7 @@ class People:
         self.labels: dict[str, str] = {}
         self.seen: set[int] = set()
         self.aliases: dict[str, list[str]] = {}
+        self.role_holders: dict[str, str] = {}
 
     # -- registering -------------------------------------------------------------------------
 
@@ -90,6 +91,11 @@ class People:
                     return key
         return mention.key
 
+    def add_alias(self, key: str, alias: str) -> None:
+        aliases = self.aliases.setdefault(key, [])
+        if alias not in aliases:
+            aliases.append(alias)
+
     def remember(self, pos: int, key: str) -> None:
         self.history.append((pos, key))
         self.subjects.append((pos, key))
@@ -142,8 +148,9 @@ class People:
             form = names.display_name(mention.words)
             if form != name and form not in aliases:
                 aliases.append(form)
-        if key in self.labels and self.labels[key] != name and self.labels[key] not in aliases:
-            aliases.append(self.labels[key])
+        for extra in self.aliases.get(key, []):
+            if extra != name and extra not in aliases:
+                aliases.append(extra)
         role = max(person.roles, key=len) if person.roles else ""
         return Speaker(sid, name, role, tuple(aliases), person.gender)
 
@@ -163,6 +170,10 @@ class People:
         if case is None:
             # "советника Малика Оспанова": the title before tells the case of "-ова".
             case, gender = names.case_of_preceding(self.text, mention.start)
+        if case is None:
+            agreed = names.case_by_agreement(words)
+            if agreed is not None:
+                case, gender = agreed
         if case and case != "nomn":
             words = names.nominative_words(
                 words, case, person.gender if person.gender is not Gender.UNKNOWN else gender)

@@ -171,7 +171,8 @@ def role_subject(text: str, start: int, end: int, people: People) -> str | None:
         word = m.group().lower()
         lemma = names.lemma(word)
         if lemma in lexicon_ru.ROLE_NOUNS and any(
-            p.tag.case == "nomn" for p in names.parses(word) if str(p.normal_form) == lemma
+            p.tag.case == "nomn" and p.tag.number == "sing"
+            for p in names.parses(word) if str(p.normal_form) == lemma
         ):
             key = people.by_role(lemma, start)
             if key is not None:
@@ -638,6 +639,7 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
             rep = reported_speech(text, s, people, language)
             if rep is not None:
                 raws.append(Raw(s.start, s.end, rep.key, Kind.INDIRECT, rep.rule))
+                people.remember(s.start, rep.key)  # the speaker is what "он" refers to next
                 running = rep.key if rep.continues else None
                 context = rep.key
                 attributed = True
@@ -721,6 +723,16 @@ def transcript_label(text: str, p: Paragraph, people: People) -> tuple[int, str]
         return None
     low = label.lower().rstrip(".")
     if low in ROLE_LABELS:
+        # "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ (Иванов П. С.):" names the holder; later bare labels are his.
+        holder = names.find_mentions(text, m.start("role"), m.end("role")) if m.group("role") \
+            else []
+        if holder:
+            key = people.register(holder[0], subject=True)
+            people.role_holders[low] = key
+            people.add_alias(key, ROLE_LABELS[low])
+            return m.end(), key
+        if low in people.role_holders:
+            return m.end(), people.role_holders[low]
         key = "role:" + low
         people.labels.setdefault(key, ROLE_LABELS[low])
         return m.end(), key
