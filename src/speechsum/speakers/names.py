@@ -286,6 +286,16 @@ KZ_CASE_END = re.compile(r"(?:тың|тің|дың|дің|ның|нің|ға|г�
                          r"дан|ден|тан|тен|нан|нен|да|де|та|те|нда|нде)$")
 
 
+KZ_NAME_CASE = re.compile(r"(?<=ов|ев|ин|ва|на|ай|ек|лы|зы)(?:тың|тің|дың|дің|ның|нің|ға|ге|"
+                          r"қа|ке|ны|ні|ды|ді|ты|ті|мен|бен|пен|дан|ден|тан|тен|нан|нен|да|де|"
+                          r"та|те|нда|нде|ға|ке)$")
+
+
+def kazakh_nominative(word: str) -> str:
+    """A Kazakh surname without its case ending: "Бишімбаевтың" -> "Бишімбаев"."""
+    return KZ_NAME_CASE.sub("", word)
+
+
 def stem_key(key: str) -> str:
     """A looser key to merge inflected forms: "караника" and "караник" share "караник"."""
     k = KZ_CASE_END.sub("", key) if len(key) > 6 else key

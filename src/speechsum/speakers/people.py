@@ -112,6 +112,13 @@ class People:
         for p, key in reversed(self.subjects):
             if p >= pos:
                 continue
+            if gender is Gender.PLUR:
+                # "они" stands for an organisation, never for one person.
+                if key.startswith("org:"):
+                    return key
+                continue
+            if key not in self.persons:
+                continue
             g = self.persons[key].gender
             if gender in (Gender.UNKNOWN, Gender.PLUR) or g in (Gender.UNKNOWN, gender):
                 return key
@@ -174,7 +181,9 @@ class People:
             agreed = names.case_by_agreement(words)
             if agreed is not None:
                 case, gender = agreed
-        if case and case != "nomn":
+        if self.language is Language.KK:
+            words = tuple(names.kazakh_nominative(w) for w in words)
+        elif case and case != "nomn":
             words = names.nominative_words(
                 words, case, person.gender if person.gender is not Gender.UNKNOWN else gender)
         return names.display_name(words)

@@ -361,6 +361,23 @@ def quote_segments(text: str, p: Paragraph, people: People, language: Language,
     return [r for r in raws if r.key], cues
 
 
+def colon_speech(text: str, p: Paragraph, people: People,
+                 language: Language) -> tuple[list[Raw], list[Cue]]:
+    """"Исаков спрашивает: почему так дорого?" - unquoted words after a speech verb and a colon."""
+    colon = text.find(":", p.start, p.end)
+    while colon >= 0:
+        rest = text[colon + 1 : p.end].lstrip()
+        if rest and rest[0] not in "«\"“„'" + DASHES and len(WORDS.findall(rest)) >= 2:
+            clause_start = max(p.start, *(text.rfind(c, p.start, colon) + 1 for c in ".!?»\""))
+            if speech_verbs(text, clause_start, colon, language):
+                intro = colon_introduction(text, p, colon + 1, people, language)
+                if intro is not None and intro.key:
+                    start = p.end - len(rest)
+                    return [Raw(start, p.end, intro.key, Kind.DIRECT, "speech-after-colon")], [intro]
+        colon = text.find(":", colon + 1, p.end)
+    return [], []
+
+
 def colon_introduction(text: str, p: Paragraph, qs: int, people: People,
                        language: Language) -> Cue | None:
     """"Исаков парировал: «...»", "Депутат Ибраев: «...»": the clause before a colon."""
@@ -529,6 +546,9 @@ def speech_verb_subject(text: str, s: Sentence, people: People,
         found = role_subject(text, max(s.start, vs - 60), min(s.end, ve + 40), people)
         if found is not None:
             return Reported(found, "role-subject", continues)
+        found = _organisation_before(text, s.start, vs, people)
+        if found is not None:
+            return Reported(found, "organisation-subject", continues)
     return None
 
 
@@ -566,6 +586,31 @@ def _finite_verb_in(fragment: str) -> bool:
         if found and found[0].tag.POS == "VERB" and found[0].score > 0.5:
             return True
     return False
+
+
+def _organisation_before(text: str, start: int, vs: int, people: People) -> str | None:
+    """"Акимат города сообщил, что ..." - a named organisation as the subject."""
+    words = list(WORDS.finditer(text, max(start, vs - 80), vs))
+    for i, m in enumerate(words):
+        low = m.group().lower()
+        if low not in lexicon_ru.ORG_HEADS:
+            continue
+        head = [p for p in names.parses(low) if p.tag.case == "nomn" and p.tag.POS == "NOUN"]
+        if not head:
+            continue
+        tail = words[i + 1 :]
+        kept = [m.group()]
+        for w in tail:
+            found = names.parses(w.group().lower())
+            if found and found[0].tag.case == "gent" or w.group()[:1].isupper():
+                kept.append(w.group())
+            else:
+                break
+        if len(kept) - 1 != len(tail):
+            continue  # something other than the name stands between it and the verb
+        name = " ".join(kept)
+        return people.organisation(name[:1].lower() + name[1:] if name[1:2].islower() else name)
+    return None
 
 
 def _pronoun_before(text: str, start: int, vs: int, people: People, gender: Gender) -> str | None:
@@ -624,6 +669,8 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
             i += used
             continue
         found, cues = inner_dash_quote(text, p, people, language)
+        if not found:
+            found, cues = colon_speech(text, p, people, language)
         more, more_cues = quote_segments(text, p, people, language, context)
         found += [r for r in more if not any(f.start <= r.start < f.end for f in found)]
         cues += more_cues
