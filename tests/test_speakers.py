@@ -250,3 +250,23 @@ def test_kazakh_oblique_surname_nominative() -> None:
     text = "Осыған дейін Тамара Дүйсенованың сөзін Ерлан Бишімбаевтың айтуынша, жұмыс жүріп жатыр."
     attribution = attribute(text, Language.KK)
     assert [s.name for s in attribution.speakers] == ["Ерлан Бишімбаев"]
+
+
+FIXED = [
+    ("cue-ends-at-its-sentence",
+     "Житель задал вопрос. - Я отвечу, - ответил Марат ЖАКУПОВ. Затем слово взял Олег Петренко, "
+     "он поблагодарил жителей за вопросы.",
+     ["Марат Жакупов <- Я отвечу", "Олег Петренко <- поблагодарил жителей"]),
+    ("pronoun-subject-of-conjoined-verbs",
+     "На помощь пришел глава города Нариман Сейтов, он перевел ответ Адильбека АЛИЕВА и "
+     "похвалил жителя за вопрос.",
+     ["Нариман Сейтов <- похвалил жителя"]),
+    ("addressing-someone-is-narration",
+     "Депутат Ардак Назаров, воспользовавшись эфиром, обратился к своей маме.",
+     ["- <- обратился к своей маме"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in FIXED], ids=[c[0] for c in FIXED])
+def test_fixed_bugs(text: str, expected: list[str]) -> None:
+    check(text, expected)

@@ -314,6 +314,11 @@ def _looks_nominative(plain: list[str]) -> bool:
     """Whether a name can be in the nominative: surname endings first, then the analyser."""
     if not plain:
         return False
+    if len(plain) >= 2:
+        # "Адильбека КАДЫРОВА": a first name that cannot be nominative decides.
+        first = [p for p in parses(_caseless(plain[0]).lower()) if "Name" in str(p.tag)]
+        if first and not any(p.tag.case == "nomn" for p in first):
+            return False
     w = _caseless(plain[-1]).lower()
     if NOMINATIVE_END.search(w):
         return True

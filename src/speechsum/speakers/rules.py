@@ -25,6 +25,8 @@ DASH = f"[{DASHES}]"
 CUE_SEP = re.compile(rf"[,!?…]\s*{DASH}\s*(?=[{LOWER}])|(?<=[.!?…])\s+{DASH}\s+(?=[{LOWER}])")
 # Where a cue clause ends: a new dash piece of the quote, or the paragraph's end.
 CUE_END = re.compile(rf"(?<![{UPPER}])[.!?:…]\s*(?={DASH}\s*[{UPPER}«\"„“])")
+# ". Next" but not the initial in "сказала Д. Ускумбаева."
+SENTENCE_END = re.compile(rf"(?<!\b[{UPPER}])[.!?…]+(?=\s+[{UPPER}«\"„“])")
 WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "''": "''"}
 QUOTE_OPEN = re.compile(r"''|[«“„\"]")
@@ -201,12 +203,11 @@ def find_cue_after(
 
 
 def _cue_end(text: str, start: int, limit: int) -> int:
+    """A cue ends where the quote resumes ("- сказал он. - ...") or at its sentence's end."""
     m = CUE_END.search(text, start, limit)
     end = m.end() if m else limit
-    if end - start > 200:
-        stop = re.compile(rf"(?<![{UPPER}])[.!?]\s").search(text, start, end)
-        end = stop.end() if stop else end
-    return end
+    stop = SENTENCE_END.search(text, start, end)
+    return stop.end() if stop else end
 
 
 # -- direct speech -----------------------------------------------------------------------------
@@ -373,7 +374,8 @@ def colon_speech(text: str, p: Paragraph, people: People,
                 intro = colon_introduction(text, p, colon + 1, people, language)
                 if intro is not None and intro.key:
                     start = p.end - len(rest)
-                    return [Raw(start, p.end, intro.key, Kind.DIRECT, "speech-after-colon")], [intro]
+                    raw = Raw(start, p.end, intro.key, Kind.DIRECT, "speech-after-colon")
+                    return [raw], [intro]
         colon = text.find(":", colon + 1, p.end)
     return [], []
 
@@ -540,7 +542,7 @@ def speech_verb_subject(text: str, s: Sentence, people: People,
         if subject is not None:
             key = people.register(subject, subject=True, gender=gender)
             return Reported(key, "speech-verb-subject", continues or _about_this(text, s, vs))
-        found = _pronoun_before(text, s.start, vs, people, gender)
+        found = _pronoun_before(text, s.start, vs, people, gender, mentions)
         if found is not None:
             return Reported(found, "pronoun-subject", continues)
         found = role_subject(text, max(s.start, vs - 60), min(s.end, ve + 40), people)
@@ -564,7 +566,7 @@ def _nearest_subject(text: str, mentions: list[Mention], verb: tuple[int, int, G
         between = text[m.end:vs]
         if len(WORDS.findall(between)) > 12 or re.search(r"\b(?:что|чтобы)\b", between):
             break
-        if _finite_verb_in(between) or not _subject_case(m):
+        if _finite_verb_in(between) or not _subject_case(m, gender):
             continue
         return m
     after = [m for m in mentions if m.start >= ve and _agrees(m.gender, gender)]
@@ -576,8 +578,12 @@ def _nearest_subject(text: str, mentions: list[Mention], verb: tuple[int, int, G
     return None
 
 
-def _subject_case(m: Mention) -> bool:
-    return m.nominative
+def _subject_case(m: Mention, gender: Gender) -> bool:
+    """A nominative name; with a masculine verb "Кадырова" is genitive, not a subject."""
+    if not m.nominative:
+        return False
+    last = m.words[-1].lower()
+    return not (gender is Gender.MASC and re.search(r"(?:ов|ев|ёв|ин|ын)а$|ская$", last))
 
 
 def _finite_verb_in(fragment: str) -> bool:
@@ -613,15 +619,24 @@ def _organisation_before(text: str, start: int, vs: int, people: People) -> str 
     return None
 
 
-def _pronoun_before(text: str, start: int, vs: int, people: People, gender: Gender) -> str | None:
-    words = list(WORDS.finditer(text, max(start, vs - 40), vs))
-    for m in reversed(words[-4:]):
+def _pronoun_before(text: str, start: int, vs: int, people: People, gender: Gender,
+                    mentions: Sequence[Mention] = ()) -> str | None:
+    """"Он также напомнил", "X, он перевел ответ и похвалил": a pronoun in the same clause."""
+    clause = max(start, *(text.rfind(c, start, vs) + 1 for c in ",;:"))
+    words = list(WORDS.finditer(text, clause, vs))
+    for m in reversed(words):
         g = lexicon_ru.PRONOUNS.get(m.group().lower())
-        if g is not None:
-            pg = Gender(g)
-            if gender not in (Gender.UNKNOWN, pg) and pg is not Gender.PLUR:
-                return None
-            return people.antecedent(m.start(), pg)
+        if g is None:
+            continue
+        pg = Gender(g)
+        if gender not in (Gender.UNKNOWN, pg) and pg is not Gender.PLUR:
+            return None
+        # "Нариман Турегалиев, он ..." - the name just before in the same sentence.
+        same = [x for x in mentions if x.end <= m.start() and x.nominative
+                and _agrees(x.gender, pg) and pg is not Gender.PLUR]
+        if same:
+            return people.register(same[-1], subject=True, gender=pg)
+        return people.antecedent(m.start(), pg)
     return None
 
 
