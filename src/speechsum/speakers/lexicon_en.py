@@ -7,12 +7,96 @@ SPEECH_VERBS = frozenset(
     said says say told tells added adds argued argues claimed claims warned warns stated states
     explained explains noted notes insisted insists acknowledged acknowledges asked asks
     answered answers replied replies responded responds suggested suggests announced announces
-    declared declares wrote writes tweeted tweets called urged urges predicted predicts
+    declared declares wrote writes tweeted tweets urged urges predicted predicts
     contended contends countered counters complained complains conceded concedes admitted
     admits recalled recalls observed observes emphasized emphasizes stressed stresses
     continued continues testified testifies vowed vows promised promises praised praises
     criticized criticizes blasted blasts accused accuses denied denies confirmed confirms
+    remarked remarks reiterated reiterates assured assures insists maintained maintains
+    cautioned cautions charged charges disputed disputes boasted boasts joked jokes
+    mocked mocks slammed slams attacked attacks defended defends thanked thanks
+    explained pointed saying adding telling calling
     """.split()
 )
 
+# Lemma-like forms that need a complement to be speech ("called for", "went after").
+NEEDS_COMPLEMENT = {
+    "called": ("for", "on", "it", "him", "her", "the", "a "),
+    "calls": ("for", "on", "it", "him", "her", "the", "a "),
+    "pointed": ("out", "to"),
+    "continued": (":", ",", "to say"),
+    "continues": (":", ",", "to say"),
+    "thanked": (),
+    "attacked": (),
+    "defended": (),
+}
+
 PRONOUNS = {"he": "masc", "she": "femn", "they": "plur"}
+
+# Words before a name that are titles, not part of the name.
+TITLES = frozenset(
+    """
+    sen senator rep representative gov governor dr mr mrs ms miss prof president vice
+    secretary mayor judge justice gen general lt col adm sgt rev sir madam speaker
+    chairman chairwoman chair minister ambassador attorney commissioner sheriff chief
+    director former first lady candidate nominee host anchor
+    """.split()
+)
+
+# Nouns that refer back to a named person ("the governor said").
+ROLE_NOUNS = frozenset(
+    """
+    governor senator president mayor candidate nominee host anchor secretary congressman
+    congresswoman chairman chairwoman businessman businesswoman billionaire minister
+    ambassador judge sheriff director spokesman spokeswoman lawmaker
+    """.split()
+)
+
+# Capitalised words that do not start or make a name.
+NOT_NAME_WORDS = frozenset(
+    """
+    the a an and but or nor so yet for in on at to from by with without of as after before
+    when while if then than this that these those it its he she they we i you his her their
+    our my your there here what who whom whose why how where which not no yes also still
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec today tomorrow yesterday mr mrs ms dr
+    democratic democrat democrats republican republicans american americans gop
+    asked speaking according follow partial read watch update editor note photo
+    however meanwhile now later earlier last next one two three
+    """.split()
+)
+
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "la", "le", "bin", "al", "da", "di"})
+
+# Common first names, for "he"/"she" agreement.
+FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
+    stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda
+    pamela nicole emma samantha katherine christine debra rachel catherine carolyn janet
+    ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren
+    joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa
+    kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn
+    beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
+    alexis kayla hillary nikki elizabeth loretta maya erica claire kellyanne sarah carly
+    nancy elise kamala susan lisa jill michelle condoleezza madeleine janet gina dana kirsten
+    tammy tulsi hope huma jen kristen kate katie sheryl valerie ruth sonia elena
+    """.split()
+)
+
+MALE_NAMES = frozenset(
+    """
+    james robert john michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas zachary peter kyle walter ethan jeremy harold
+    keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan
+    bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
+    eugene vincent russell elijah louis bobby philip johnny mike mitch mitt ted bernie barack
+    bill chris tim tom jim jeb marco rand ben newt rick lindsey chuck harry nick guy karl
+    reince sean stephen steve jared eric rudy jeff lee tom dick dan kevin vladimir xi boris
+    """.split()
+)

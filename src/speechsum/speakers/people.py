@@ -140,6 +140,11 @@ class People:
         return key
 
     def mentions(self, start: int, end: int) -> list[Mention]:
+        """Names in text[start:end], found the way this language writes them."""
+        if self.language is Language.EN:
+            from speechsum.speakers import names_en
+
+            return names_en.find_mentions(self.text, start, end)
         return names.find_mentions(self.text, start, end)
 
     # -- describing --------------------------------------------------------------------------
@@ -181,6 +186,8 @@ class People:
             agreed = names.case_by_agreement(words)
             if agreed is not None:
                 case, gender = agreed
+        if self.language is Language.EN:
+            return " ".join(words)
         if self.language is Language.KK:
             words = tuple(names.kazakh_nominative(w) for w in words)
         elif case and case != "nomn":

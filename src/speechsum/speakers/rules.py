@@ -69,9 +69,7 @@ def speech_verbs(
 ) -> list[tuple[int, int, Gender]]:
     """Speech verbs in text[start:end] (positions and the gender they agree with)."""
     if language is Language.EN:
-        return [(m.start(), m.end(), Gender.UNKNOWN)
-                for m in WORDS.finditer(text, start, end)
-                if m.group().lower() in lexicon_en.SPEECH_VERBS]
+        return english_speech(text, start, end)
     if language is Language.KK:
         return kazakh_speech(text, start, end)
     found: list[tuple[int, int, Gender]] = []
@@ -109,6 +107,27 @@ def kazakh_speech(text: str, start: int, end: int) -> list[tuple[int, int, Gende
             if not any(rs <= m.start() < re_ for rs, re_ in relays)]
 
 
+EN_NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined to|\brefused to)\s+(?:\w+\s+)?$",
+                         re.IGNORECASE)
+
+
+def english_speech(text: str, start: int, end: int) -> list[tuple[int, int, Gender]]:
+    """English speech verbs; "called for", "pointed out" need their particle; negated ones
+    ("did not say", "declined to comment") do not count."""
+    found: list[tuple[int, int, Gender]] = []
+    for m in WORDS.finditer(text, start, end):
+        word = m.group().lower()
+        need = lexicon_en.NEEDS_COMPLEMENT.get(word)
+        if word not in lexicon_en.SPEECH_VERBS and need is None:
+            continue
+        if need and not text[m.end() : m.end() + 12].lower().lstrip().startswith(need):
+            continue
+        if EN_NEGATION.search(text, max(start, m.start() - 20), m.start()):
+            continue
+        found.append((m.start(), m.end(), Gender.UNKNOWN))
+    return found
+
+
 def _verb_gender(parse: object) -> Gender:
     tag = getattr(parse, "tag", None)
     if tag is None:
@@ -139,9 +158,14 @@ def parse_cue(text: str, start: int, end: int, people: People, language: Languag
     if not verbs:
         return None
     vs, ve, gender = verbs[0]
-    for mention in people.mentions(start, end):
-        if _agrees(mention.gender, gender):
-            return Cue(start, end, people.register(mention, subject=True, gender=gender))
+    if language is Language.EN:
+        subject = _english_subject(text, people.mentions(start, end), vs, ve)
+        if subject is not None:
+            return Cue(start, end, people.register(subject, subject=True))
+    else:
+        for mention in people.mentions(start, end):
+            if _agrees(mention.gender, gender):
+                return Cue(start, end, people.register(mention, subject=True, gender=gender))
     found = pronoun_subject(text, start, end, people, gender)
     if found is None:
         found = role_subject(text, start, end, people)
@@ -171,6 +195,12 @@ def role_subject(text: str, start: int, end: int, people: People) -> str | None:
     """"- потребовал судья." : the person this role noun named earlier."""
     for m in WORDS.finditer(text, start, end):
         word = m.group().lower()
+        if word in lexicon_en.ROLE_NOUNS and re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}$",
+                                                      text[max(0, m.start() - 30) : m.start()]):
+            key = people.by_role(word, start)
+            if key is not None:
+                return key
+            continue
         lemma = names.lemma(word)
         if lemma in lexicon_ru.ROLE_NOUNS and any(
             p.tag.case == "nomn" and p.tag.number == "sing"
@@ -186,6 +216,8 @@ def find_cue_after(
     text: str, pos: int, limit: int, people: People, language: Language
 ) -> Cue | None:
     """A cue right after a quote: "», - сказал X." (pos is where the quote ends)."""
+    if language is Language.EN:
+        return english_cue_after(text, pos, limit, people)
     m = CUE_AFTER_QUOTE.match(text, pos, limit)
     if m is None:
         # "«...», сказал Ибраев." - a lost dash: the next word must be a speech verb.
@@ -200,6 +232,27 @@ def find_cue_after(
     if cue is None:
         return None
     return Cue(pos, cue_end, cue.key)
+
+
+EN_CUE_STOP = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|[,:](?=\s*[\"“‘])|\s(?=[\"“])")
+
+
+def english_cue_after(text: str, pos: int, limit: int, people: People) -> Cue | None:
+    """'"...," Smith said.' / '"...?" asked Sen. Ted Cruz (R-Texas).' / '"...," she said, "...'"""
+    before_mark = text[max(0, pos - 2) : pos - 1]
+    m = re.compile(r",?\s+").match(text, pos, limit)
+    if m is None or before_mark not in ",?!—–-…" and text[pos:pos + 1] != ",":
+        return None
+    start = m.end()
+    stop = EN_CUE_STOP.search(text, start, limit)
+    end = stop.end() if stop else limit
+    verbs = english_speech(text, start, end)
+    if not verbs or len(WORDS.findall(text[start:verbs[0][0]])) > 6:
+        return None
+    cue = parse_cue(text, start, end, people, Language.EN)
+    if cue is None or cue.key is None:
+        return None
+    return Cue(pos, end, cue.key)
 
 
 def _cue_end(text: str, start: int, limit: int) -> int:
@@ -309,7 +362,8 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         closer = OPEN_CLOSE[opener]
         close = _matching_close(text, m.end(), end, opener, closer)
         if close is None:
-            if opener in ("«", "“", "„"):
+            if opener in ("«", "“", "„") or opener == '"' and (
+                    m.start() == start or text[m.start() - 1].isspace()):
                 quotes.append((m.start(), end))
             break
         quotes.append((m.start(), close))
@@ -341,6 +395,7 @@ def quote_segments(text: str, p: Paragraph, people: People, language: Language,
     a whole paragraph in quotes after someone was introduced."""
     raws: list[Raw] = []
     cues: list[Cue] = []
+    last: tuple[int, str] | None = None  # where the last speech (with its cue) ended, and whose
     for qs, qe in find_quotes(text, p.start, p.end):
         inner = text[qs:qe]
         if len(WORDS.findall(inner)) < 2:
@@ -349,11 +404,18 @@ def quote_segments(text: str, p: Paragraph, people: People, language: Language,
         if cue is not None and cue.key is not None:
             raws.append(Raw(qs, qe, cue.key, Kind.DIRECT, "quote-cue-after"))
             cues.append(cue)
+            last = (cue.end, cue.key)
             continue
         intro = colon_introduction(text, p, qs, people, language)
-        if intro is not None:
-            raws.append(Raw(qs, qe, intro.key or "", Kind.DIRECT, "quote-after-colon"))
+        if intro is not None and intro.key:
+            raws.append(Raw(qs, qe, intro.key, Kind.DIRECT, "quote-after-colon"))
             cues.append(intro)
+            last = (qe, intro.key)
+            continue
+        if last is not None and not text[last[0]:qs].strip():
+            # '"...," she said. "More words."' - the next quote goes on with the same voice.
+            raws.append(Raw(qs, qe, last[1], Kind.DIRECT, "quote-continues"))
+            last = (qe, last[1])
             continue
         head = text[p.start:qs].strip(" " + DASHES)
         tail = text[qe:p.end].strip(" .,!?…" + DASHES)
@@ -382,16 +444,28 @@ def colon_speech(text: str, p: Paragraph, people: People,
 
 def colon_introduction(text: str, p: Paragraph, qs: int, people: People,
                        language: Language) -> Cue | None:
-    """"Исаков парировал: «...»", "Депутат Ибраев: «...»": the clause before a colon."""
+    """"Исаков парировал: «...»", "Депутат Ибраев: «...»", 'Cruz said, adding: "..."':
+    the clause before a colon (or, in English, a comma) that names the speaker."""
     before = text[p.start:qs].rstrip()
-    if not before.endswith(":"):
+    if not (before.endswith(":") or language is Language.EN and before.endswith(",")):
         return None
     colon = p.start + len(before) - 1
-    clause_start = max(p.start, *(text.rfind(c, p.start, colon) + 1 for c in ".!?»\""))
+    clause_start = max(p.start, *(text.rfind(c, p.start, colon) + 1 for c in ".!?»\"”"))
     mentions = people.mentions(clause_start, colon)
     verbs = speech_verbs(text, clause_start, colon, language)
+    if language is Language.EN:
+        if not verbs:
+            return None
+        vs, ve, _ = verbs[-1]
+        if text[vs:ve].lower() in ("saying", "adding", "telling"):
+            # "Sanders compared himself to Clinton, saying," - the sentence's subject.
+            subject = mentions[0] if mentions and mentions[0].start < vs else None
+        else:
+            subject = _english_subject(text, mentions, vs, ve)
+        if subject is not None:
+            return Cue(clause_start, colon + 1, people.register(subject, subject=True))
     gender = verbs[0][2] if verbs else Gender.UNKNOWN
-    if mentions:
+    if mentions and language is not Language.EN:
         m = mentions[-1] if not verbs else _subject_for_verb(mentions, verbs[0])
         if m is not None:
             return Cue(clause_start, colon + 1,
@@ -561,6 +635,8 @@ def _nearest_subject(text: str, mentions: list[Mention], verb: tuple[int, int, G
         # Subject-object-verb order: the subject is the first name in the nominative before.
         before = [m for m in mentions if m.end <= vs and m.nominative]
         return before[0] if before else None
+    if language is Language.EN:
+        return _english_subject(text, mentions, vs, ve)
     before = [m for m in mentions if m.end <= vs and _agrees(m.gender, gender)]
     for m in reversed(before):
         between = text[m.end:vs]
@@ -575,6 +651,37 @@ def _nearest_subject(text: str, mentions: list[Mention], verb: tuple[int, int, G
         if len(WORDS.findall(between)) > 8 or re.search(r"[,:;]|\bчто\b", between):
             break
         return m
+    return None
+
+
+EN_APPOSITIVE = re.compile(r"\s*\([^()]{0,40}\)|,[^,;:\"“”]{0,120},")
+EN_ADVERBS = frozenset("""also later then again once further repeatedly had has have has had
+    previously recently earlier today yesterday on monday tuesday wednesday thursday friday
+    saturday sunday last week night month year this morning afternoon evening flatly simply
+    publicly privately quickly has in an interview statement""".split())
+
+
+def _english_subject(text: str, mentions: list[Mention], vs: int, ve: int) -> Mention | None:
+    """"Sen. Ted Cruz (R-Texas), who ..., said" or "said Sen. Ted Cruz": the name next to the
+    verb, with only a parenthesis, an appositive or an adverb between; not a possessive and
+    not one of two joint subjects ("Trump and Ryan said")."""
+    for m in reversed([m for m in mentions if m.end <= vs]):
+        if re.match(r"['’]s?\b", text[m.end : m.end + 2]):
+            return None
+        between = EN_APPOSITIVE.sub(" ", text[m.end:vs])
+        words = WORDS.findall(between)
+        if len(words) > 4 or any(w[:1].isupper() for w in words) or not all(
+                w.lower() in EN_ADVERBS for w in words):
+            return None
+        if re.search(r"\b(?:and|&)\s+$", text[max(0, m.start - 6) : m.start]):
+            return None
+        return m
+    for m in (m for m in mentions if m.start >= ve):
+        between = text[ve:m.start]
+        words = WORDS.findall(between)
+        if len(words) <= 3 and "," not in between and not re.match(r"['’]s\b", text[m.end:]):
+            return m
+        break
     return None
 
 
@@ -625,7 +732,8 @@ def _pronoun_before(text: str, start: int, vs: int, people: People, gender: Gend
     clause = max(start, *(text.rfind(c, start, vs) + 1 for c in ",;:"))
     words = list(WORDS.finditer(text, clause, vs))
     for m in reversed(words):
-        g = lexicon_ru.PRONOUNS.get(m.group().lower())
+        g = lexicon_ru.PRONOUNS.get(m.group().lower()) or lexicon_en.PRONOUNS.get(
+            m.group().lower())
         if g is None:
             continue
         pg = Gender(g)
@@ -786,8 +894,7 @@ def transcript_label(text: str, p: Paragraph, people: People) -> tuple[int, str]
     low = label.lower().rstrip(".")
     if low in ROLE_LABELS:
         # "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ (Иванов П. С.):" names the holder; later bare labels are his.
-        holder = names.find_mentions(text, m.start("role"), m.end("role")) if m.group("role") \
-            else []
+        holder = people.mentions(m.start("role"), m.end("role")) if m.group("role") else []
         if holder:
             key = people.register(holder[0], subject=True)
             people.role_holders[low] = key
@@ -801,7 +908,7 @@ def transcript_label(text: str, p: Paragraph, people: People) -> tuple[int, str]
     if sep == "." and not label.isupper():
         return None
     # Labels are names: initials, ALL CAPS, or capitalised name-like words.
-    mentions = names.find_mentions(text, m.start("label"), m.end("label"))
+    mentions = people.mentions(m.start("label"), m.end("label"))
     is_caps = all(w.isupper() for w in words)
     if not mentions:
         if is_caps and len(words) <= 3 and sep in (":", "-", "–", "—"):
@@ -829,14 +936,14 @@ def transcript_turns(text: str, paragraphs: Sequence[Paragraph], people: People,
             labels[i] = found
         elif i + 1 < len(paragraphs) and paragraphs[i + 1].text.strip() in ("―", "—", "–", "-"):
             # Name on its own line, then a line with a dash, then the turn.
-            mentions = names.find_mentions(text, p.start, p.end)
+            mentions = people.mentions(p.start, p.end)
             if mentions and mentions[0].end == p.end:
                 labels[i] = (paragraphs[i + 1].end, people.register(mentions[0], subject=True))
     if len(labels) < 2:
         return [], set()
     # "С. КОРЗУН:" and "Сергей Корзун" in the lead or in a turn are one person.
     label_keys = {key for _, key in labels.values()}
-    for mention in names.find_mentions(text):
+    for mention in people.mentions(0, len(text)):
         if mention.start not in people.seen and people._key_for(mention) in label_keys:
             people.register(mention, remember=False)
     raws: list[Raw] = []

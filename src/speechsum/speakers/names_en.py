@@ -1,0 +1,108 @@
+"""English person and organisation names: capitalised runs, titles, possessives, gender."""
+
+from __future__ import annotations
+
+import re
+
+from speechsum.model import Gender
+from speechsum.speakers import lexicon_en
+from speechsum.speakers.names import Mention
+
+# "O'Connor", "McCaskill", "Jean-Luc", "O." (a middle initial), "Jr."
+TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s)|[A-Z]\.(?=[A-Z])|[A-Za-z]+(?:['’-][A-Za-z]+)*")
+POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Names in text[start:end]: runs of capitalised words, titles kept apart."""
+    end = len(text) if end is None else end
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        s, e, w = tokens[i]
+        if not _can_start(w, text, s):
+            i += 1
+            continue
+        j = i
+        words: list[str] = []
+        while j < len(tokens):
+            ts, te, tw = tokens[j]
+            if j > i and not _joined(text, tokens[j - 1][1], ts):
+                break
+            if not _name_word(tw) and not (words and tw in lexicon_en.NAME_PARTICLES):
+                break
+            words.append(tw)
+            j += 1
+            if POSSESSIVE.match(text, te) or te < end and text[te] in ",;:)":
+                break
+        # Titles ("Sen.", "Gov.") and leading role words are not part of the name.
+        k = 0
+        while k < len(words) - 1 and _title(words[k]):
+            k += 1
+        name = words[k:]
+        while name and name[-1] in lexicon_en.NAME_PARTICLES:
+            name.pop()
+        if name and _is_name(name):
+            ns = tokens[i + k][0]
+            ne = tokens[i + k + len(name) - 1][1]
+            mentions.append(_mention(text, ns, ne, tuple(name), tuple(words[:k])))
+        i = max(j, i + 1)
+    return mentions
+
+
+def _can_start(word: str, text: str, pos: int) -> bool:
+    return word[:1].isupper() and word.lower().rstrip(".") not in lexicon_en.NOT_NAME_WORDS
+
+
+def _joined(text: str, prev_end: int, start: int) -> bool:
+    between = text[prev_end:start]
+    return between in (" ", "") or between == " " * len(between) and len(between) <= 2
+
+
+def _name_word(word: str) -> bool:
+    if not word[:1].isupper():
+        return False
+    low = word.lower().rstrip(".")
+    if low in lexicon_en.SPEECH_VERBS or low in lexicon_en.NOT_NAME_WORDS:
+        return _title(word)
+    return True
+
+
+def _title(word: str) -> bool:
+    return word.lower().rstrip(".") in lexicon_en.TITLES
+
+
+def _is_name(words: list[str]) -> bool:
+    """Not an all-caps acronym alone ("DNC"), not only titles."""
+    plain = [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]
+    if not plain:
+        return False
+    if len(plain) == 1 and (plain[0].isupper() and len(plain[0]) <= 4):
+        return False
+    return not all(_title(w) for w in plain)
+
+
+def _mention(text: str, start: int, end: int, words: tuple[str, ...],
+             titles: tuple[str, ...]) -> Mention:
+    surname = [w for w in words if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.|I{2,3}", w)]
+    last = (surname or list(words))[-1]
+    key = "en:" + last.lower()
+    return Mention(start, end, text[start:end], words, key, gender_of(words, titles), True)
+
+
+def gender_of(words: tuple[str, ...], titles: tuple[str, ...] = ()) -> Gender:
+    """Gender from a title (Mrs., Ms., Mr.) or a common first name."""
+    for t in titles:
+        low = t.lower().rstrip(".")
+        if low in ("mrs", "ms", "miss", "madam"):
+            return Gender.FEMN
+        if low in ("mr", "sir"):
+            return Gender.MASC
+    if len(words) >= 2:
+        first = words[0].lower()
+        if first in lexicon_en.FEMALE_NAMES:
+            return Gender.FEMN
+        if first in lexicon_en.MALE_NAMES:
+            return Gender.MASC
+    return Gender.UNKNOWN
