@@ -14,6 +14,8 @@ SPEECH_VERBS = frozenset(
     criticized criticizes blasted blasts accused accuses denied denies confirmed confirms
     remarked remarks reiterated reiterates assured assures insists maintained maintains
     cautioned cautions charged charges disputed disputes boasted boasts joked jokes
+    invited invites dismissed dismisses rejected rejects endorsed endorses expressed
+    promising arguing warning claiming insisting noting
     mocked mocks slammed slams attacked attacks defended defends thanked thanks
     explained pointed saying adding telling calling
     """.split()
@@ -26,6 +28,12 @@ NEEDS_COMPLEMENT = {
     "pointed": ("out", "to"),
     "continued": (":", ",", "to say"),
     "continues": (":", ",", "to say"),
+    "laughed": ("off",),
+    "went": ("after", "on to"),
+    "spoke": ("about", "of", "out"),
+    "hits": ("back",),
+    "hit": ("back",),
+    "took": ("aim",),
     "thanked": (),
     "attacked": (),
     "defended": (),
@@ -100,3 +108,12 @@ MALE_NAMES = frozenset(
     reince sean stephen steve jared eric rudy jeff lee tom dick dan kevin vladimir xi boris
     """.split()
 )
+
+# Capitalised names that are places or institutions rather than speakers.
+NOT_SPEAKERS = frozenset({
+    "united states", "united kingdom", "white house", "congress", "senate", "house",
+    "state department", "america", "russia", "china", "iran", "iraq", "syria", "israel",
+    "europe", "washington", "wall street", "capitol hill", "supreme court",
+    "justice department", "pentagon", "kremlin", "twitter", "facebook", "new york",
+    "north korea", "south korea", "crosstalk", "laughter", "applause", "inaudible", "end",
+})

@@ -9,7 +9,9 @@ from speechsum.speakers import lexicon_en
 from speechsum.speakers.names import Mention
 
 # "O'Connor", "McCaskill", "Jean-Luc", "O." (a middle initial), "Jr."
-TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s)|[A-Z]\.(?=[A-Z])|[A-Za-z]+(?:['’-][A-Za-z]+)*")
+# A possessive "’s" is not part of the word: "CNN’s Jake Tapper" is CNN, then Jake Tapper.
+TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s)|[A-Z]\.(?=[A-Z])|"
+                   r"[A-Za-z]+(?:['’-](?!s\b)[A-Za-z]+)*")
 POSSESSIVE = re.compile(r"['’]s?\b")
 
 
@@ -36,14 +38,20 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             j += 1
             if POSSESSIVE.match(text, te) or te < end and text[te] in ",;:)":
                 break
-        # Titles ("Sen.", "Gov.") and leading role words are not part of the name.
+        # Titles ("Sen.", "Gov.") and leading role words are not part of the name;
+        # in a longer run the name starts at a known first name ("Republican Karl Rove").
         k = 0
         while k < len(words) - 1 and _title(words[k]):
             k += 1
+        if len(words) - k >= 3:
+            for f in range(k + 1, len(words) - 1):
+                if _first_name(words[f]):
+                    k = f
+                    break
         name = words[k:]
         while name and name[-1] in lexicon_en.NAME_PARTICLES:
             name.pop()
-        if name and _is_name(name):
+        if name and _is_name(name) and " ".join(name).lower() not in lexicon_en.NOT_SPEAKERS:
             ns = tokens[i + k][0]
             ne = tokens[i + k + len(name) - 1][1]
             mentions.append(_mention(text, ns, ne, tuple(name), tuple(words[:k])))
@@ -51,11 +59,19 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     return mentions
 
 
+def _first_name(word: str) -> bool:
+    low = word.lower()
+    return low in lexicon_en.FEMALE_NAMES or low in lexicon_en.MALE_NAMES
+
+
 def _can_start(word: str, text: str, pos: int) -> bool:
     return word[:1].isupper() and word.lower().rstrip(".") not in lexicon_en.NOT_NAME_WORDS
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:
+    if text[prev_end - 1 : prev_end] == "." and not re.search(r"(?:^|\s)[A-Z][a-z]{0,3}\.$",
+                                                               text[max(0, prev_end - 6) : prev_end]):
+        return False
     between = text[prev_end:start]
     return between in (" ", "") or between == " " * len(between) and len(between) <= 2
 
@@ -64,7 +80,8 @@ def _name_word(word: str) -> bool:
     if not word[:1].isupper():
         return False
     low = word.lower().rstrip(".")
-    if low in lexicon_en.SPEECH_VERBS or low in lexicon_en.NOT_NAME_WORDS:
+    if low in lexicon_en.SPEECH_VERBS or low in lexicon_en.NOT_NAME_WORDS or (
+            low in lexicon_en.NEEDS_COMPLEMENT):
         return _title(word)
     return True
 

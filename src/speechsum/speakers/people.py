@@ -108,7 +108,10 @@ class People:
     # -- resolving ---------------------------------------------------------------------------
 
     def antecedent(self, pos: int, gender: Gender) -> str | None:
-        """The most recent person named in the nominative before `pos` whose gender agrees."""
+        """The most recent person named in the nominative before `pos` whose gender agrees;
+        one whose gender is known to agree wins over a nearer one of unknown gender."""
+        fallback: str | None = None
+        seen = 0
         for p, key in reversed(self.subjects):
             if p >= pos:
                 continue
@@ -120,9 +123,14 @@ class People:
             if key not in self.persons:
                 continue
             g = self.persons[key].gender
-            if gender in (Gender.UNKNOWN, Gender.PLUR) or g in (Gender.UNKNOWN, gender):
+            if gender is Gender.UNKNOWN or g is gender:
                 return key
-        return None
+            if g is Gender.UNKNOWN and fallback is None:
+                fallback = key
+            seen += 1
+            if seen >= 4:
+                break
+        return fallback
 
     def by_role(self, noun: str, pos: int) -> str | None:
         """The most recent person before `pos` whose role has this noun or a synonym."""

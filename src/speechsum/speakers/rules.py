@@ -124,6 +124,8 @@ def english_speech(text: str, start: int, end: int) -> list[tuple[int, int, Gend
             continue
         if EN_NEGATION.search(text, max(start, m.start() - 20), m.start()):
             continue
+        if not text[start : m.start()].strip(" \"“‘'"):
+            continue  # "Asked about the plan, Smith said ..." - a participle, not the predicate
         found.append((m.start(), m.end(), Gender.UNKNOWN))
     return found
 
@@ -531,8 +533,8 @@ def according_to(text: str, s: Sentence, people: People, language: Language) -> 
     window_end = min(s.end, m.end() + 120)
     comma = text.find(",", m.end(), window_end)
     mentions = people.mentions(m.end(), comma if comma > 0 else window_end)
-    if not mentions:
-        return None
+    if not mentions or len(WORDS.findall(text[m.end() : mentions[0].start])) > 4:
+        return None  # "according to the documents released by WikiLeaks" is no one's speech
     key = people.register(mentions[0], case="gent")
     return Reported(key, "according-to", True)
 
@@ -665,6 +667,11 @@ def _english_subject(text: str, mentions: list[Mention], vs: int, ve: int) -> Me
     """"Sen. Ted Cruz (R-Texas), who ..., said" or "said Sen. Ted Cruz": the name next to the
     verb, with only a parenthesis, an appositive or an adverb between; not a possessive and
     not one of two joint subjects ("Trump and Ryan said")."""
+    if text[vs:ve].lower().endswith("ing"):
+        lead = [m for m in mentions if m.end <= vs]
+        if lead and re.search(r",\s*$", text[:vs]):
+            return lead[0]  # "Trump spoke to ..., promising to ..." - the sentence's subject
+        return None
     for m in reversed([m for m in mentions if m.end <= vs]):
         if re.match(r"['’]s?\b", text[m.end : m.end + 2]):
             return None
@@ -676,6 +683,16 @@ def _english_subject(text: str, mentions: list[Mention], vs: int, ve: int) -> Me
         if re.search(r"\b(?:and|&)\s+$", text[max(0, m.start - 6) : m.start]):
             return None
         return m
+    verb = text[vs:ve].lower()
+    if verb.endswith("ing"):
+        # "..., promising to lift regulations": the subject of the sentence.
+        lead = [m for m in mentions if m.end <= vs]
+        if lead and re.search(r",\s*$", text[lead[0].end : vs]) is None and re.search(
+                r",\s*$", text[:vs]):
+            return lead[0]
+        return None
+    if not re.search(r"[,\"”’]\s*$", text[max(0, vs - 3) : vs]):
+        return None  # "said Smith" only after a quote or a comma
     for m in (m for m in mentions if m.start >= ve):
         between = text[ve:m.start]
         words = WORDS.findall(between)
@@ -874,7 +891,7 @@ ROLE_LABELS = {
 # "С.БУНТМАН:", "Д.Медведев:", "ПЕТРОВ А. В.:", "Е.АФАНАСЬЕВА –", "Jen Psaki:",
 # "Қинаят Құнанбаев, Маралды ауылының тұрғыны:", "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ.", "**Tim:**"
 TRANSCRIPT_LABEL = re.compile(
-    rf"(?:\*\*)?(?P<label>(?:[{UPPER}]\.\s?){{0,2}}[{UPPER}][\w'’.-]*(?:\s+(?:[{UPPER}]\.\s?){{0,2}}"
+    rf"[\"“]?(?:\*\*)?(?P<label>(?:[{UPPER}]\.\s?){{0,2}}[{UPPER}][\w'’.-]*(?:\s+(?:[{UPPER}]\.\s?){{0,2}}"
     rf"[{UPPER}][\w'’.-]*){{0,3}}(?:\s+(?:[{UPPER}]\.\s?){{1,2}})?)"
     rf"(?P<role>,\s*[^:\n]{{1,90}}?|\s*\([^)\n]{{1,90}}\))?"
     rf"(?P<sep>\s*:(?:\*\*)?|\s+[–—-](?=\s)|\.(?=\s+[{UPPER}]))(?:\*\*)?\s*"
