@@ -23,8 +23,8 @@ SPEECH_VERBS = frozenset(
 
 # Lemma-like forms that need a complement to be speech ("called for", "went after").
 NEEDS_COMPLEMENT = {
-    "called": ("for", "on", "it", "him", "her", "the", "a "),
-    "calls": ("for", "on", "it", "him", "her", "the", "a "),
+    "called": (" for ", " on ", " a ", " an ", " it ", " him ", " her ", " them ", " out"),
+    "calls": (" for ", " on ", " a ", " an ", " it ", " him ", " her ", " them ", " out"),
     "pointed": ("out", "to"),
     "continued": (":", ",", "to say"),
     "continues": (":", ",", "to say"),

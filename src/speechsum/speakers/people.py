@@ -61,7 +61,10 @@ class People:
         role = self._role_before(mention)
         if role:
             person.roles.append(role)
-            person.role_nouns.update(names.lemma(w) for w in role.split())
+            if self.language is Language.EN:
+                person.role_nouns.update(_english_role_nouns(role))
+            else:
+                person.role_nouns.update(names.lemma(w) for w in role.split())
         if remember:
             self.history.append((mention.start, key))
             if subject or case == "nomn" or case is None and mention.nominative:
@@ -205,6 +208,8 @@ class People:
 
     def _role_before(self, mention: Mention) -> str:
         """The title right before a name ("председатель областного совета Иван Петров")."""
+        if self.language is Language.EN:
+            return _english_role_before(self.text, mention.start)
         if self.language is not Language.RU:
             return ""
         before = self.text[max(0, mention.start - 160) : mention.start]
@@ -264,3 +269,34 @@ def _nominative_head(words: list[str]) -> list[str]:
         if p.tag.POS == "NOUN":
             break
     return out
+
+
+EN_ROLE_TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
+EN_ROLE_STOP = frozenset("""the a an and or but said says told of by with to from for in on at as
+    that who when while if his her their its our was is were be been has have had""".split())
+EN_TITLE_NOUNS = {"sen": "senator", "gov": "governor", "rep": "representative",
+                  "pres": "president", "gen": "general", "dr": "doctor"}
+
+
+def _english_role_before(text: str, start: int) -> str:
+    """"Republican vice-presidential nominee Gov. Mike Pence" -> the words before the name."""
+    before = text[max(0, start - 120) : start]
+    tokens = EN_ROLE_TOKEN.findall(before)
+    kept: list[str] = []
+    for t in reversed(tokens):
+        if t.lower() in EN_ROLE_STOP or not re.match(r"[A-Za-z]", t) or t.endswith("’s") or (
+                t.endswith("'s")):
+            break
+        kept.append(t)
+        if len(kept) >= 6:
+            break
+    kept.reverse()
+    return " ".join(kept)
+
+
+def _english_role_nouns(role: str) -> set[str]:
+    nouns = set()
+    for w in role.split():
+        low = w.lower().rstrip(".")
+        nouns.add(EN_TITLE_NOUNS.get(low, low))
+    return nouns

@@ -120,7 +120,7 @@ def english_speech(text: str, start: int, end: int) -> list[tuple[int, int, Gend
         need = lexicon_en.NEEDS_COMPLEMENT.get(word)
         if word not in lexicon_en.SPEECH_VERBS and need is None:
             continue
-        if need and not text[m.end() : m.end() + 12].lower().lstrip().startswith(need):
+        if need and not any(n in text[m.end() : m.end() + 30].lower() for n in need):
             continue
         if EN_NEGATION.search(text, max(start, m.start() - 20), m.start()):
             continue
@@ -197,8 +197,8 @@ def role_subject(text: str, start: int, end: int, people: People) -> str | None:
     """"- потребовал судья." : the person this role noun named earlier."""
     for m in WORDS.finditer(text, start, end):
         word = m.group().lower()
-        if word in lexicon_en.ROLE_NOUNS and re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}$",
-                                                      text[max(0, m.start() - 30) : m.start()]):
+        if word in lexicon_en.ROLE_NOUNS and re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}$",
+                                                      text[max(0, m.start() - 40) : m.start()]):
             key = people.by_role(word, start)
             if key is not None:
                 return key
@@ -236,7 +236,18 @@ def find_cue_after(
     return Cue(pos, cue_end, cue.key)
 
 
-EN_CUE_STOP = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|[,:](?=\s*[\"“‘])|\s(?=[\"“])")
+EN_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|St|Jr|Sr|"
+                             r"Prof|Rev|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|Vol|U\.S|D\.C))\.$")
+EN_CUE_STOP = re.compile(r"[.!?](?=\s|$)|[,:](?=\s*[\"“‘])|\s(?=[\"“])")
+
+
+def _english_stop(text: str, start: int, limit: int) -> int:
+    """Where an English cue clause ends: its sentence's end, or the next quote."""
+    for m in EN_CUE_STOP.finditer(text, start, limit):
+        if m.group() == "." and EN_ABBREVIATION.search(text, max(start, m.start() - 5), m.end()):
+            continue
+        return m.end()
+    return limit
 
 
 def english_cue_after(text: str, pos: int, limit: int, people: People) -> Cue | None:
@@ -246,8 +257,7 @@ def english_cue_after(text: str, pos: int, limit: int, people: People) -> Cue | 
     if m is None or before_mark not in ",?!—–-…" and text[pos:pos + 1] != ",":
         return None
     start = m.end()
-    stop = EN_CUE_STOP.search(text, start, limit)
-    end = stop.end() if stop else limit
+    end = _english_stop(text, start, limit)
     verbs = english_speech(text, start, end)
     if not verbs or len(WORDS.findall(text[start:verbs[0][0]])) > 6:
         return None
@@ -398,8 +408,14 @@ def quote_segments(text: str, p: Paragraph, people: People, language: Language,
     raws: list[Raw] = []
     cues: list[Cue] = []
     last: tuple[int, str] | None = None  # where the last speech (with its cue) ended, and whose
+    pos = p.start
     for qs, qe in find_quotes(text, p.start, p.end):
         inner = text[qs:qe]
+        # Names in the narration before this quote are what "he said" after it refers to.
+        for m in people.mentions(pos, qs):
+            if m.start not in people.seen:
+                people.register(m)
+        pos = qe
         if len(WORDS.findall(inner)) < 2:
             continue
         cue = find_cue_after(text, qe, p.end, people, language)
@@ -656,7 +672,8 @@ def _nearest_subject(text: str, mentions: list[Mention], verb: tuple[int, int, G
     return None
 
 
-EN_APPOSITIVE = re.compile(r"\s*\([^()]{0,40}\)|,[^,;:\"“”]{0,120},")
+EN_APPOSITIVE = re.compile(r"\s*\([^()]{0,40}\)|,[^,;:\"“”]{0,120},|"
+                           r"^\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
 EN_ADVERBS = frozenset("""also later then again once further repeatedly had has have has had
     previously recently earlier today yesterday on monday tuesday wednesday thursday friday
     saturday sunday last week night month year this morning afternoon evening flatly simply
@@ -669,17 +686,19 @@ def _english_subject(text: str, mentions: list[Mention], vs: int, ve: int) -> Me
     not one of two joint subjects ("Trump and Ryan said")."""
     if text[vs:ve].lower().endswith("ing"):
         lead = [m for m in mentions if m.end <= vs]
-        if lead and re.search(r",\s*$", text[:vs]):
-            return lead[0]  # "Trump spoke to ..., promising to ..." - the sentence's subject
+        if lead and not re.search(r"['’]s?\b", text[lead[0].end : lead[0].end + 2]):
+            start = max(0, text.rfind(".", 0, lead[0].start), text.rfind("\n", 0, lead[0].start))
+            if len(WORDS.findall(text[start : lead[0].start])) <= 3:
+                return lead[0]  # "Trump spoke to ..., promising to ..." - the sentence's subject
         return None
-    for m in reversed([m for m in mentions if m.end <= vs]):
+    for m in list(reversed([m for m in mentions if m.end <= vs]))[:3]:
         if re.match(r"['’]s?\b", text[m.end : m.end + 2]):
-            return None
+            continue
         between = EN_APPOSITIVE.sub(" ", text[m.end:vs])
         words = WORDS.findall(between)
         if len(words) > 4 or any(w[:1].isupper() for w in words) or not all(
                 w.lower() in EN_ADVERBS for w in words):
-            return None
+            continue
         if re.search(r"\b(?:and|&)\s+$", text[max(0, m.start - 6) : m.start]):
             return None
         return m
@@ -819,11 +838,13 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
         covered = [(r.start, r.end) for r in found] + [(c.start, c.end) for c in cues]
         attributed = False
         running: str | None = None
+        quotes = find_quotes(text, p.start, p.end)
         for s in p.sentences:
             if any(cs < s.end and s.start < ce for cs, ce in covered):
                 running = None
                 continue
-            rep = reported_speech(text, s, people, language)
+            rep = None if _inside_quote(text, s, quotes) else reported_speech(
+                text, s, people, language)
             if rep is not None:
                 raws.append(Raw(s.start, s.end, rep.key, Kind.INDIRECT, rep.rule))
                 people.remember(s.start, rep.key)  # the speaker is what "он" refers to next
@@ -841,6 +862,12 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
             context = _introduced(text, p, people)
         i += 1
     return raws
+
+
+def _inside_quote(text: str, s: Sentence, quotes: Sequence[tuple[int, int]]) -> bool:
+    """A sentence within quotation marks is someone's quoted words, not narration."""
+    return any(qs <= s.start and s.end <= qe + 1 for qs, qe in quotes) or text[
+        s.start : s.start + 1] in "\"“«„"
 
 
 def _starts_new_topic(text: str, s: Sentence, people: People) -> bool:
