@@ -4,16 +4,16 @@ from __future__ import annotations
 
 SPEECH_VERBS = frozenset(
     """
-    said says say told tells added adds argued argues claimed claims warned warns stated states
-    explained explains noted notes insisted insists acknowledged acknowledges asked asks
-    answered answers replied replies responded responds suggested suggests announced announces
+    said says say told tells added adds argued argues claimed warned warns stated
+    explained explains noted insisted insists acknowledged acknowledges asked asks
+    answered replied replies responded responds suggested suggests announced announces
     declared declares wrote writes tweeted tweets urged urges predicted predicts
     contended contends countered counters complained complains conceded concedes admitted
     admits recalled recalls observed observes emphasized emphasizes stressed stresses
     continued continues testified testifies vowed vows promised promises praised praises
     criticized criticizes blasted blasts accused accuses denied denies confirmed confirms
-    remarked remarks reiterated reiterates assured assures insists maintained maintains
-    cautioned cautions charged charges disputed disputes boasted boasts joked jokes
+    remarked reiterated reiterates assured assures insists maintained maintains
+    cautioned cautions charged disputed disputes boasted boasts joked jokes
     invited invites dismissed dismisses rejected rejects endorsed endorses expressed
     promising arguing warning claiming insisting noting
     mocked mocks slammed slams attacked attacks defended defends thanked thanks
@@ -52,6 +52,16 @@ TITLES = frozenset(
 )
 
 # Nouns that refer back to a named person ("the governor said").
+# Words that can end a role before a name ("Priorities USA chief strategist Guy Cecil").
+ROLE_HEADS = frozenset(
+    """
+    strategist staffer secretary adviser advisor aide chairperson chief executive leader
+    official spokesman spokeswoman spokesperson manager director founder president
+    candidate nominee contender rival host anchor moderator correspondent reporter editor
+    daughter son wife husband mother father brother sister lawyer attorney general
+    """.split()
+)
+
 ROLE_NOUNS = frozenset(
     """
     governor senator president mayor candidate nominee host anchor secretary congressman
@@ -117,3 +127,11 @@ NOT_SPEAKERS = frozenset({
     "justice department", "pentagon", "kremlin", "twitter", "facebook", "new york",
     "north korea", "south korea", "crosstalk", "laughter", "applause", "inaudible", "end",
 })
+
+# Words after which a name is an object or a modifier, not a subject.
+OBJECT_MARKERS = frozenset(
+    """
+    with to by of for against from at on about than like over between under toward towards
+    into onto upon a an behind beside after before during
+    """.split()
+)

@@ -105,7 +105,10 @@ def _mention(text: str, start: int, end: int, words: tuple[str, ...],
     surname = [w for w in words if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.|I{2,3}", w)]
     last = (surname or list(words))[-1]
     key = "en:" + last.lower()
-    return Mention(start, end, text[start:end], words, key, gender_of(words, titles), True)
+    # "a deal with Kasich", "a Trump supporter": an object, not who "he" will refer to.
+    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20) : start])
+    subject = before is None or before.group(1).lower() not in lexicon_en.OBJECT_MARKERS
+    return Mention(start, end, text[start:end], words, key, gender_of(words, titles), subject)
 
 
 def gender_of(words: tuple[str, ...], titles: tuple[str, ...] = ()) -> Gender:

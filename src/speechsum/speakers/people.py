@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from speechsum.model import Gender, Language, Speaker
-from speechsum.speakers import lexicon_ru, names
+from speechsum.speakers import lexicon_en, lexicon_ru, names
 from speechsum.speakers.names import Mention
 
 ROLE_STOP_POS = {"VERB", "INFN", "GRND", "ADVB", "CONJ", "PRCL", "INTJ", "NUMR", "PRED", "NPRO",
@@ -291,6 +291,12 @@ def _english_role_before(text: str, start: int) -> str:
         if len(kept) >= 6:
             break
     kept.reverse()
+    # Only a title or a role word right before the name makes a role ("chief strategist").
+    while kept and kept[-1].lower().rstrip(".") not in lexicon_en.TITLES | lexicon_en.ROLE_NOUNS \
+            | lexicon_en.ROLE_HEADS:
+        return ""
+    while kept and kept[0][:1].isupper() and kept[0].lower() in lexicon_en.NOT_NAME_WORDS:
+        kept.pop(0)
     return " ".join(kept)
 
 

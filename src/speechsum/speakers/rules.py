@@ -38,6 +38,8 @@ INNER_DASH = re.compile(rf"(?<=[.!?…:])\s+{DASH}\s*(?=[{UPPER}«\"])")
 OUTLET_RELAY = re.compile(r"\b(?:как\s+)?(?:сообща(?:ет|ют)|переда(?:ет|ёт|ют)|пиш(?:ет|ут))\s+"
                           r"(?:[A-Z«\"]|корреспондент|агентство|издание|портал|телеканал|газета)",
                           re.IGNORECASE)
+# "WASHINGTON (Reuters) - ", "INDIANAPOLIS - ": a dateline, not part of anyone's words.
+DATELINE = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ .,'-]{2,40}(?:\s*\([^()\n]{1,30}\))?\s+[-–—]\s+")
 STAGE_DIRECTION = re.compile(r"\((?:[^()\n]{1,80})\)|\[(?:[^\[\]\n]{1,80})\]")
 
 
@@ -846,8 +848,9 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
             rep = None if _inside_quote(text, s, quotes) else reported_speech(
                 text, s, people, language)
             if rep is not None:
-                raws.append(Raw(s.start, s.end, rep.key, Kind.INDIRECT, rep.rule))
-                people.remember(s.start, rep.key)  # the speaker is what "он" refers to next
+                dateline = DATELINE.match(text, s.start, s.end)
+                start = dateline.end() if dateline else s.start
+                raws.append(Raw(start, s.end, rep.key, Kind.INDIRECT, rep.rule))
                 running = rep.key if rep.continues else None
                 context = rep.key
                 attributed = True
@@ -856,6 +859,8 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
             else:
                 running = None
             _remember_mentions(people, text, s)
+            if rep is not None:
+                people.remember(s.end, rep.key)  # the speaker is what "он" refers to next
         if found:
             context = found[-1].key
         elif not attributed and not text[p.start:p.end].rstrip().endswith(":"):
@@ -995,6 +1000,8 @@ def transcript_turns(text: str, paragraphs: Sequence[Paragraph], people: People,
     order = sorted(labels)
     for n, i in enumerate(order):
         end_index = order[n + 1] if n + 1 < len(order) else len(paragraphs)
+        if i == 0:
+            end_index = 1  # "Pence: Flowers Won't Be at Debate" - a headline, not a turn
         label_end, key = labels[i]
         start = label_end
         for k in range(i, end_index):
