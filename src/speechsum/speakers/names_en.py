@@ -69,9 +69,9 @@ def _can_start(word: str, text: str, pos: int) -> bool:
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:
-    if text[prev_end - 1 : prev_end] == "." and not re.search(r"(?:^|\s)[A-Z][a-z]{0,3}\.$",
-                                                               text[max(0, prev_end - 6) : prev_end]):
-        return False
+    tail = text[max(0, prev_end - 6) : prev_end]
+    if tail.endswith(".") and not re.search(r"(?:^|\s)[A-Z][a-z]{0,3}\.$", tail):
+        return False  # a full stop ends the name unless it closes "Sen." or "O."
     between = text[prev_end:start]
     return between in (" ", "") or between == " " * len(between) and len(between) <= 2
 
