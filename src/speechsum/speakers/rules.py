@@ -910,7 +910,16 @@ def _remember_mentions(people: People, text: str, s: Sentence) -> None:
 
 # -- transcripts -------------------------------------------------------------------------------
 
+# "Q    Can I ask ..." - a question mark label with no separator but wide space.
+QA_LABEL = re.compile(r"(?P<label>[QA]\.?)(?P<sep>\s{2,}|\t)(?P<role>)")
+# A name alone on its line, a parenthesis allowed: "Mr. Martin Flannery (Sheffield, Hillsborough)"
+ALONE_LABEL = re.compile(
+    rf"(?P<label>(?:[{UPPER}][\w'’.-]*\s+){{0,4}}[{UPPER}][\w'’-]*)(?P<role>\s*\([^()\n]{{1,80}}\))?")
+
 ROLE_LABELS = {
+    "mr speaker": "Mr. Speaker", "mr. speaker": "Mr. Speaker", "madam speaker": "Madam Speaker",
+    "the speaker": "The Speaker", "the chairman": "The Chairman", "mr. chairman": "Mr. Chairman",
+    "chairman": "Chairman", "the chair": "The Chair", "the clerk": "The Clerk",
     "вопрос": "Вопрос", "ответ": "Ответ", "ведущий": "Ведущий", "ведущая": "Ведущая",
     "корреспондент": "Корреспондент", "журналист": "Журналист",
     "председательствующий": "Председательствующий", "диктор": "Диктор",
@@ -932,7 +941,7 @@ TRANSCRIPT_LABEL = re.compile(
 
 def transcript_label(text: str, p: Paragraph, people: People) -> tuple[int, str] | None:
     """A speaker label at the start of a line: returns (end of label, person key)."""
-    m = TRANSCRIPT_LABEL.match(text, p.start, p.end)
+    m = TRANSCRIPT_LABEL.match(text, p.start, p.end) or QA_LABEL.match(text, p.start, p.end)
     if m is None:
         return None
     label = m.group("label").strip()
@@ -940,25 +949,16 @@ def transcript_label(text: str, p: Paragraph, people: People) -> tuple[int, str]
     words = WORDS.findall(label)
     if not words or len(label) > 60:
         return None
-    low = label.lower().rstrip(".")
+    low = " ".join(label.lower().rstrip(".").split())
     if low in ROLE_LABELS:
-        # "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ (Иванов П. С.):" names the holder; later bare labels are his.
-        holder = people.mentions(m.start("role"), m.end("role")) if m.group("role") else []
-        if holder:
-            key = people.register(holder[0], subject=True)
-            people.role_holders[low] = key
-            people.add_alias(key, ROLE_LABELS[low])
-            return m.end(), key
-        if low in people.role_holders:
-            return m.end(), people.role_holders[low]
-        key = "role:" + low
-        people.labels.setdefault(key, ROLE_LABELS[low])
-        return m.end(), key
-    if sep == "." and not label.isupper():
+        return m.end(), _role_label(text, m, low, people)
+    # "Mr. SULLIVAN.", "DR. FAUCI:", "Chairman INOUYE:" - titles, then the name.
+    name_words = [w for w in words if w.lower() not in lexicon_en.TITLES] or words
+    is_caps = all(w.isupper() for w in name_words)
+    if sep == "." and not is_caps:
         return None
     # Labels are names: initials, ALL CAPS, or capitalised name-like words.
     mentions = people.mentions(m.start("label"), m.end("label"))
-    is_caps = all(w.isupper() for w in words)
     if not mentions:
         if is_caps and len(words) <= 3 and sep in (":", "-", "–", "—"):
             key = "role:" + low
@@ -966,7 +966,8 @@ def transcript_label(text: str, p: Paragraph, people: People) -> tuple[int, str]
             return m.end(), key
         return None
     mention = mentions[0]
-    if mention.start - m.start("label") > 0 and not is_caps:
+    lead = WORDS.findall(text[m.start("label") : mention.start])
+    if any(w.lower() not in lexicon_en.TITLES for w in lead) and not is_caps:
         return None
     key = people.register(mention, subject=True)
     role = (m.group("role") or "").strip(" ,()")
@@ -975,19 +976,60 @@ def transcript_label(text: str, p: Paragraph, people: People) -> tuple[int, str]
     return m.end(), key
 
 
+def _role_label(text: str, m: re.Match[str], low: str, people: People) -> str:
+    """"ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ (Иванов П. С.):" names the holder; later bare labels are his."""
+    role_group = m.groupdict().get("role")
+    holder = people.mentions(m.start("role"), m.end("role")) if role_group else []
+    if holder:
+        key = people.register(holder[0], subject=True)
+        people.role_holders[low] = key
+        people.add_alias(key, ROLE_LABELS[low])
+        return key
+    if low in people.role_holders:
+        return people.role_holders[low]
+    key = "role:" + low
+    people.labels.setdefault(key, ROLE_LABELS[low])
+    return key
+
+
+def label_line(text: str, p: Paragraph, people: People) -> str | None:
+    """A label alone on its line: "Mr. Martin Flannery (Sheffield, Hillsborough)", "Mr. Speaker"."""
+    line = ALONE_LABEL.fullmatch(text, p.start, p.end)
+    if line is None:
+        return None
+    low = " ".join(line.group("label").lower().rstrip(".").split())
+    if low in ROLE_LABELS:
+        return _role_label(text, line, low, people)
+    mentions = people.mentions(p.start, line.end("label"))
+    if len(mentions) != 1 or mentions[0].end != line.end("label"):
+        return None
+    lead = WORDS.findall(text[p.start : mentions[0].start])
+    if any(w.lower() not in lexicon_en.TITLES for w in lead):
+        return None
+    return people.register(mentions[0], subject=True)
+
+
 def transcript_turns(text: str, paragraphs: Sequence[Paragraph], people: People,
                      language: Language) -> tuple[list[Raw], set[int]]:
     """Labelled turns ("ИВАНОВ: ...") when the text has at least two labels."""
     labels: dict[int, tuple[int, str]] = {}
+    alone: dict[int, tuple[int, str]] = {}
     for i, p in enumerate(paragraphs):
         found = transcript_label(text, p, people)
         if found is not None:
             labels[i] = found
+        elif i + 1 < len(paragraphs) and len(paragraphs[i + 1].text) > len(p.text) and (
+                paragraphs[i + 1].text.strip() not in ("―", "—", "–", "-")):
+            key = label_line(text, p, people)
+            if key is not None:
+                alone[i] = (p.end, key)
         elif i + 1 < len(paragraphs) and paragraphs[i + 1].text.strip() in ("―", "—", "–", "-"):
             # Name on its own line, then a line with a dash, then the turn.
             mentions = people.mentions(p.start, p.end)
             if mentions and mentions[0].end == p.end:
                 labels[i] = (paragraphs[i + 1].end, people.register(mentions[0], subject=True))
+    if len(alone) >= 2:
+        labels.update(alone)  # Hansard style: names on their own lines before each speech
     if len(labels) < 2:
         return [], set()
     # "С. КОРЗУН:" and "Сергей Корзун" in the lead or in a turn are one person.
