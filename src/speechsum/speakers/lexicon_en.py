@@ -47,7 +47,8 @@ TITLES = frozenset(
     sen senator rep representative gov governor dr mr mrs ms miss prof president vice
     secretary mayor judge justice gen general lt col adm sgt rev sir madam speaker
     chairman chairwoman chair minister ambassador attorney commissioner sheriff chief
-    director former first lady candidate nominee host anchor
+    director former first lady candidate nominee host anchor colonel lieutenant admiral
+    major captain sergeant officer detective commander
     """.split()
 )
 
@@ -135,3 +136,6 @@ OBJECT_MARKERS = frozenset(
     into onto upon a an behind beside after before during
     """.split()
 )
+
+# Last words of names that are documents or polls, never speakers ("Gallup Poll").
+NOT_SPEAKER_HEADS = frozenset("poll polls survey study report documents document memo".split())

@@ -51,7 +51,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         name = words[k:]
         while name and name[-1] in lexicon_en.NAME_PARTICLES:
             name.pop()
-        if name and _is_name(name) and " ".join(name).lower() not in lexicon_en.NOT_SPEAKERS:
+        if name and (_is_name(name) or k > 0 and len(name) == 1 and name[0].isupper()) and " ".join(name).lower() not in lexicon_en.NOT_SPEAKERS \
+                and name[-1].lower() not in lexicon_en.NOT_SPEAKER_HEADS:
             ns = tokens[i + k][0]
             ne = tokens[i + k + len(name) - 1][1]
             mentions.append(_mention(text, ns, ne, tuple(name), tuple(words[:k])))
@@ -65,10 +66,14 @@ def _first_name(word: str) -> bool:
 
 
 def _can_start(word: str, text: str, pos: int) -> bool:
-    return word[:1].isupper() and word.lower().rstrip(".") not in lexicon_en.NOT_NAME_WORDS
+    return word[:1].isupper() and (
+        word.lower().rstrip(".") not in lexicon_en.NOT_NAME_WORDS or _title(word))
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:
+    word = re.search(r"[A-Za-z]+$", text[max(0, prev_end - 12) : prev_end])
+    if text[prev_end:start] in (". ", ".") and word and word.group().lower() in lexicon_en.TITLES:
+        return True  # "DR. BIRX": an all-caps title and its full stop
     tail = text[max(0, prev_end - 6) : prev_end]
     if tail.endswith(".") and not re.search(r"(?:^|\s)[A-Z][a-z]{0,3}\.$", tail):
         return False  # a full stop ends the name unless it closes "Sen." or "O."

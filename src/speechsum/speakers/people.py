@@ -87,6 +87,22 @@ class People:
                 for key, person in self.persons.items():
                     if first in person.first_names:
                         return key
+        if mention.key in self.persons and len(plain) >= 2 and not names.INITIAL.fullmatch(
+                plain[0]):
+            first = plain[0].lower()
+            known = self.persons[mention.key].first_names
+            if self.language is not Language.EN:
+                # Inflected or variant spellings agree at the start: Малика/Малик, Наталья/Наталия.
+                first = first[:3]
+                known = {k[:3] for k in known}
+            if known and first not in known:
+                # "Erica Garner" is not "Eric Garner": same surname, another first name.
+                return mention.key + ":" + first
+        if len(plain) == 1 and mention.key in self.persons:
+            # A bare surname is the most recently mentioned person of that name.
+            for _, key in reversed(self.history):
+                if key == mention.key or key.startswith(mention.key + ":"):
+                    return key
         if mention.key not in self.persons:
             stem = names.stem_key(mention.key)
             for key in self.persons:
@@ -198,7 +214,7 @@ class People:
             if agreed is not None:
                 case, gender = agreed
         if self.language is Language.EN:
-            return " ".join(words)
+            return names.display_name(words)
         if self.language is Language.KK:
             words = tuple(names.kazakh_nominative(w) for w in words)
         elif case and case != "nomn":

@@ -694,8 +694,8 @@ def _english_subject(text: str, mentions: list[Mention], vs: int, ve: int) -> Me
                 return lead[0]  # "Trump spoke to ..., promising to ..." - the sentence's subject
         return None
     for m in list(reversed([m for m in mentions if m.end <= vs]))[:3]:
-        if re.match(r"['’]s?\b", text[m.end : m.end + 2]):
-            continue
+        if re.match(r"['’]s?\b", text[m.end : m.end + 2]) or not m.nominative:
+            continue  # "Clinton's aide", "Cole of Oklahoma", "Daughter Of Eric Garner"
         between = EN_APPOSITIVE.sub(" ", text[m.end:vs])
         words = WORDS.findall(between)
         if len(words) > 4 or any(w[:1].isupper() for w in words) or not all(
@@ -1042,7 +1042,7 @@ def transcript_turns(text: str, paragraphs: Sequence[Paragraph], people: People,
     order = sorted(labels)
     for n, i in enumerate(order):
         end_index = order[n + 1] if n + 1 < len(order) else len(paragraphs)
-        if i == 0:
+        if i == 0 and _title_case(text[labels[i][0] : paragraphs[0].end]):
             end_index = 1  # "Pence: Flowers Won't Be at Debate" - a headline, not a turn
         label_end, key = labels[i]
         start = label_end
@@ -1056,6 +1056,13 @@ def transcript_turns(text: str, paragraphs: Sequence[Paragraph], people: People,
                 continue
             raws += _without_stage_directions(text, s, p.end, key)
     return raws, used
+
+
+def _title_case(line: str) -> bool:
+    """A headline written in Title Case: most longer words capitalised."""
+    long_words = [w for w in WORDS.findall(line) if len(w) > 3]
+    return len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.6 * len(
+        long_words)
 
 
 def _is_trailer(line: str) -> bool:
