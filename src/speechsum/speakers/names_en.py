@@ -51,13 +51,21 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         name = words[k:]
         while name and name[-1] in lexicon_en.NAME_PARTICLES:
             name.pop()
-        if name and (_is_name(name) or k > 0 and len(name) == 1 and name[0].isupper()) and " ".join(name).lower() not in lexicon_en.NOT_SPEAKERS \
-                and name[-1].lower() not in lexicon_en.NOT_SPEAKER_HEADS:
+        if name and _acceptable(name, titled=k > 0):
             ns = tokens[i + k][0]
             ne = tokens[i + k + len(name) - 1][1]
             mentions.append(_mention(text, ns, ne, tuple(name), tuple(words[:k])))
         i = max(j, i + 1)
     return mentions
+
+
+def _acceptable(name: list[str], titled: bool) -> bool:
+    """A name, not a place, poll or acronym; after a title an all-caps word is a surname."""
+    if " ".join(name).lower() in lexicon_en.NOT_SPEAKERS:
+        return False
+    if name[-1].lower() in lexicon_en.NOT_SPEAKER_HEADS:
+        return False
+    return _is_name(name) or titled and len(name) == 1 and name[0].isupper()
 
 
 def _first_name(word: str) -> bool:
