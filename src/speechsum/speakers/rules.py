@@ -126,7 +126,8 @@ def english_speech(text: str, start: int, end: int) -> list[tuple[int, int, Gend
             continue
         if EN_NEGATION.search(text, max(start, m.start() - 20), m.start()):
             continue
-        if not text[start : m.start()].strip(" \"“‘'"):
+        if m.group()[:1].isupper() and word.endswith(("ed", "ing")) and not text[
+                start : m.start()].strip(" \"“‘'"):
             continue  # "Asked about the plan, Smith said ..." - a participle, not the predicate
         found.append((m.start(), m.end(), Gender.UNKNOWN))
     return found
@@ -935,7 +936,8 @@ TRANSCRIPT_LABEL = re.compile(
     rf"[\"“]?(?:\*\*)?(?P<label>(?:[{UPPER}]\.\s?){{0,2}}[{UPPER}][\w'’.-]*(?:\s+(?:[{UPPER}]\.\s?){{0,2}}"
     rf"[{UPPER}][\w'’.-]*){{0,3}}(?:\s+(?:[{UPPER}]\.\s?){{1,2}})?)"
     rf"(?P<role>,\s*[^:\n]{{1,90}}?|\s*\([^)\n]{{1,90}}\))?"
-    rf"(?P<sep>\s*:(?:\*\*)?|\s+[–—-](?=\s)|\.(?=\s+[{UPPER}]))(?:\*\*)?\s*"
+    rf"(?P<sep>\s*:(?:\*\*)?|\s+[–—-](?=\s)|\.(?=\s+[{UPPER}])|(?<=[{UPPER}]\.)(?=\s+[{UPPER}]))"
+    rf"(?:\*\*)?\s*"
 )
 
 

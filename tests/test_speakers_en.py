@@ -1,0 +1,88 @@
+"""English attribution, rule by rule, on own-written sentences ("Name <- fragment")."""
+
+from __future__ import annotations
+
+import pytest
+
+from speechsum.model import Language
+from test_speakers import attribute, check
+
+ENGLISH = [
+    ("cue-after-name-verb",
+     '"We will fix every road this summer," Mayor Linda Park said.',
+     ["Linda Park <- We will fix every road"]),
+    ("cue-after-verb-name-with-state-tag",
+     '"The bill is dead," said Sen. Ted Walsh (R-Texas).',
+     ["Ted Walsh <- The bill is dead"]),
+    ("cue-in-the-middle",
+     'Linda Park opened the meeting. "We are ready," she said, "and the money is there."',
+     ["Linda Park <- We are ready", "Linda Park <- and the money is there"]),
+    ("cue-before-with-colon",
+     'Park said: "Nobody will lose their home."',
+     ["Park <- Nobody will lose their home"]),
+    ("participle-cue-before",
+     'Gov. Mark Ellis answered the critics, saying, "The numbers speak for themselves."',
+     ["Mark Ellis <- The numbers speak"]),
+    ("reported-said-that",
+     "Dr. Susan Meyer said the clinic would open in May.",
+     ["Susan Meyer <- the clinic would open"]),
+    ("reported-verb-at-end",
+     "Linda Park spoke first. The budget is balanced for the first time in years, she said.",
+     ["Linda Park <- The budget is balanced"]),
+    ("according-to-name",
+     "According to Tom Reyes, the plant will close next year.",
+     ["Tom Reyes <- the plant will close"]),
+    ("according-to-document-is-narration",
+     "According to documents released by the city, the plant will close.",
+     ["- <- the plant will close"]),
+    ("asked-participle-is-not-predicate",
+     "Asked about the delay, Park said the contractor was to blame.",
+     ["Park <- the contractor was to blame"]),
+    ("unnamed-spokesman-is-narration",
+     '"We do not comment on rumors," a spokesman said.',
+     ["- <- We do not comment"]),
+    ("joint-subject-is-narration",
+     "Park and Ellis said in a statement that talks would resume.",
+     ["- <- talks would resume"]),
+    ("negated-act-is-narration",
+     "Ellis declined to comment on the report.",
+     ["- <- declined to comment"]),
+    ("possessive-is-not-the-speaker",
+     "Ellis's spokesman said the governor was traveling.",
+     ["- <- the governor was traveling"]),
+    ("role-refers-back",
+     "Gov. Mark Ellis toured the site. Later the governor said the bridge was safe.",
+     ["Mark Ellis <- the bridge was safe"]),
+    ("pronoun-skips-object",
+     "Linda Park met with Tom Reyes on Monday. She said the deal was close.",
+     ["Linda Park <- the deal was close"]),
+    ("dateline-left-out",
+     "SPRINGFIELD (AP) - Mayor Linda Park said on Monday the fees would rise.",
+     ["- <- SPRINGFIELD", "Linda Park <- the fees would rise"]),
+    ("place-is-not-a-speaker",
+     "The United States said it would send aid.",
+     ["- <- would send aid"]),
+    ("same-surname-other-first-name",
+     "Eric Dale founded the firm. His daughter Erica Dale said the firm would be sold.",
+     ["Erica Dale <- the firm would be sold"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ENGLISH],
+                         ids=[c[0] for c in ENGLISH])
+def test_english(text: str, expected: list[str]) -> None:
+    check(text, expected, Language.EN)
+
+
+def test_title_kept_apart_from_name() -> None:
+    text = '"We are ready," said Sen. Ted Walsh.'
+    (speaker,) = attribute(text, Language.EN).speakers
+    assert speaker.name == "Ted Walsh"
+    assert speaker.role == "Sen."
+
+
+def test_surname_alias_merges() -> None:
+    text = ('Mayor Linda Park said the fees would rise. "It is not a choice," Park said.')
+    (speaker,) = attribute(text, Language.EN).speakers
+    assert speaker.name == "Linda Park"
+    assert speaker.aliases == ("Park",)

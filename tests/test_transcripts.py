@@ -1,0 +1,81 @@
+"""Transcript label styles, each on a small own-written exchange ("Name <- fragment")."""
+
+from __future__ import annotations
+
+import pytest
+
+from speechsum.model import Language
+from test_speakers import attribute, check
+
+STYLES = [
+    ("colon-initials-caps", Language.RU,
+     "С. ОРЛОВ: Добрый вечер.\nН. ВАСИЛЬЕВА: Здравствуйте.\nС. ОРЛОВ: Начнем.",
+     ["С. Орлов <- Добрый вечер", "Н. Васильева <- Здравствуйте", "С. Орлов <- Начнем"]),
+    ("colon-glued-initial", Language.RU,
+     "Д.Сергеев: Прошу.\nВ.Кравец: Спасибо за приглашение.",
+     ["Д. Сергеев <- Прошу", "В. Кравец <- Спасибо за приглашение"]),
+    ("dash-label", Language.RU,
+     "Е.ВОРОНОВА – Добрый вечер! В студии программа.\nО.ЛЕБЕДЕВА – Рада быть здесь!",
+     ["Е. Воронова <- В студии программа", "О. Лебедева <- Рада быть здесь"]),
+    ("full-stop-role-label", Language.RU,
+     "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ. Переходим к голосованию.\nКОЗЛОВ А. Б. Я против.\n"
+     "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ. Принято.",
+     ["Председательствующий <- Переходим к голосованию", "Козлов А. Б. <- Я против"]),
+    ("name-then-dash-line", Language.RU,
+     "Ведущий программы\nВ. Каменев\n―\nДобрый день, коллеги.\nИ. Светлова\n―\nЗдравствуйте.",
+     ["В. Каменев <- Добрый день, коллеги", "И. Светлова <- Здравствуйте"]),
+    ("name-comma-role-label", Language.KK,
+     "Ауыл жаңарып жатыр.\nАйгүл Сәрсенова, ауыл тұрғыны:\nСу келді, рахмет.\n"
+     "Нұрлан Әбенов, округ әкімі:\nЖол биыл салынады.",
+     ["- <- Ауыл жаңарып", "Айгүл Сәрсенова <- Су келді", "Нұрлан Әбенов <- Жол биыл"]),
+    ("english-caps-titles", Language.EN,
+     "THE PRESIDENT: Go ahead.\nDR. HALE: The data is early.\nQ    Is it safe?\n"
+     "DR. HALE: We think so.",
+     ["The President <- Go ahead", "Hale <- The data is early", "Q <- Is it safe",
+      "Hale <- We think so"]),
+    ("markdown-bold-label", Language.EN,
+     "**Tim:** Welcome back.\n**Ana Ruiz:** Thanks, Tim.",
+     ["Tim <- Welcome back", "Ana Ruiz <- Thanks, Tim"]),
+    ("timestamp-label", Language.EN,
+     "Jen Park: (00:00)\nTwo items today.\nAmer: (01:13)\nThanks. A question on tariffs.",
+     ["Jen Park <- Two items today", "Amer <- A question on tariffs"]),
+    ("hansard-name-alone-on-line", Language.EN,
+     "HC Deb 1 May 1990\nMr. John Clay (Leeds, North)\nI rise to ask about the buses today.\n"
+     "Mr. Speaker\nThe hon. Gentleman will have his answer tomorrow.",
+     ["John Clay <- I rise to ask", "Mr. Speaker <- will have his answer",
+      "- <- HC Deb"]),
+    ("full-stop-english-label", Language.EN,
+     "Mr. CARTER. I yield the floor.\nMr. DIAZ. I thank the gentleman.",
+     ["Carter <- I yield the floor", "Diaz <- I thank the gentleman"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [c[1:] for c in STYLES],
+                         ids=[c[0] for c in STYLES])
+def test_label_styles(language: Language, text: str, expected: list[str]) -> None:
+    check(text, expected, language)
+
+
+def test_stage_directions_are_narration() -> None:
+    text = ("ИВАНОВ: Предлагаю принять закон. (Аплодисменты.) Спасибо.\n"
+            "ПЕТРОВ: Поддерживаю. [Смех в зале]")
+    check(text, ["- <- Аплодисменты", "- <- Смех в зале", "Иванов <- Спасибо"])
+
+
+def test_role_holder_named_in_label() -> None:
+    text = ("ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ (Орлов С. П.): Начнем.\nКОЗЛОВА: Можно вопрос?\n"
+            "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ: Пожалуйста.")
+    attribution = check(text, ["Орлов С. П. <- Начнем", "Орлов С. П. <- Пожалуйста"])
+    assert attribution.speakers[0].aliases == ("Председательствующий",)
+
+
+def test_label_merged_with_full_name_in_lead() -> None:
+    text = ("В студии Сергей Орлов и Нина Васильева.\nС. ОРЛОВ: Добрый вечер.\n"
+            "Н. ВАСИЛЬЕВА: Здравствуйте.")
+    names = [s.name for s in attribute(text).speakers]
+    assert names == ["Сергей Орлов", "Нина Васильева"]
+
+
+def test_single_label_is_not_a_transcript() -> None:
+    text = "Итоги: бюджет принят. Депутаты разошлись."
+    assert attribute(text).segments == ()
