@@ -296,24 +296,26 @@ EN_TITLE_NOUNS = {"sen": "senator", "gov": "governor", "rep": "representative",
 
 def _english_role_before(text: str, start: int) -> str:
     """"Republican vice-presidential nominee Gov. Mike Pence" -> the words before the name."""
-    before = text[max(0, start - 120) : start]
-    tokens = EN_ROLE_TOKEN.findall(before)
-    kept: list[str] = []
-    for t in reversed(tokens):
-        if t.lower() in EN_ROLE_STOP or not re.match(r"[A-Za-z]", t) or t.endswith("’s") or (
-                t.endswith("'s")):
+    first = start
+    for m in reversed(list(EN_ROLE_TOKEN.finditer(text, max(0, start - 120), start))):
+        t = m.group()
+        low = t.lower().rstrip(".")
+        if t.endswith(".") and low not in lexicon_en.TITLES:
+            break  # a sentence's end, not "Gov."
+        if low in EN_ROLE_STOP or not re.match(r"[A-Za-z]", t) or t.endswith(("’s", "'s")):
             break
-        kept.append(t)
-        if len(kept) >= 6:
-            break
-    kept.reverse()
+        if t[:1].islower() and (low in lexicon_en.SPEECH_VERBS or low.endswith("ed")):
+            break  # "she accused Republican contender Donald Trump"
+        first = m.start()
+    role = text[first:start].strip()
+    words = role.split()
     # Only a title or a role word right before the name makes a role ("chief strategist").
-    while kept and kept[-1].lower().rstrip(".") not in lexicon_en.TITLES | lexicon_en.ROLE_NOUNS \
-            | lexicon_en.ROLE_HEADS:
+    if not words or words[-1].lower().rstrip(".") not in (
+            lexicon_en.TITLES | lexicon_en.ROLE_NOUNS | lexicon_en.ROLE_HEADS):
         return ""
-    while kept and kept[0][:1].isupper() and kept[0].lower() in lexicon_en.NOT_NAME_WORDS:
-        kept.pop(0)
-    return " ".join(kept)
+    while words and words[0].lower() in lexicon_en.NOT_NAME_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _english_role_nouns(role: str) -> set[str]:

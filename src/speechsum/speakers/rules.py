@@ -113,6 +113,17 @@ EN_NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined to|\brefused to)
                          re.IGNORECASE)
 
 
+EN_SUBORDINATE = re.compile(r"\s*[\"“]?(?:When|After|Before|As|If|Because|While|Although|Though|"
+                            r"Since|Once|Until|Unless|Whether)\b")
+
+
+def _in_leading_subordinate(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` lies in a subordinate clause opening the sentence (up to its comma)."""
+    if not EN_SUBORDINATE.match(text, start, pos):
+        return False
+    return "," not in text[start:pos]
+
+
 def english_speech(text: str, start: int, end: int) -> list[tuple[int, int, Gender]]:
     """English speech verbs; "called for", "pointed out" need their particle; negated ones
     ("did not say", "declined to comment") do not count."""
@@ -122,10 +133,14 @@ def english_speech(text: str, start: int, end: int) -> list[tuple[int, int, Gend
         need = lexicon_en.NEEDS_COMPLEMENT.get(word)
         if word not in lexicon_en.SPEECH_VERBS and need is None:
             continue
-        if need and not any(n in text[m.end() : m.end() + 30].lower() for n in need):
-            continue
+        after = text[m.end() : m.end() + 30].lower()
+        if need and not (any(n in after for n in need) if word in ("called", "calls") else
+                         after.lstrip().startswith(tuple(n.strip() for n in need))):
+            continue  # "spoke at a gathering" is not "spoke about"
         if EN_NEGATION.search(text, max(start, m.start() - 20), m.start()):
             continue
+        if _in_leading_subordinate(text, start, m.start()):
+            continue  # "When Sanders accused Clinton of ..., she said": the main clause speaks
         if m.group()[:1].isupper() and word.endswith(("ed", "ing")) and not text[
                 start : m.start()].strip(" \"“‘'"):
             continue  # "Asked about the plan, Smith said ..." - a participle, not the predicate
@@ -552,7 +567,10 @@ def according_to(text: str, s: Sentence, people: People, language: Language) -> 
     window_end = min(s.end, m.end() + 120)
     comma = text.find(",", m.end(), window_end)
     mentions = people.mentions(m.end(), comma if comma > 0 else window_end)
-    if not mentions or len(WORDS.findall(text[m.end() : mentions[0].start])) > 4:
+    between = [w.lower() for w in WORDS.findall(text[m.end() : mentions[0].start])] if (
+        mentions) else []
+    if not mentions or len(between) > 4 or language is Language.EN and any(
+            w not in lexicon_en.TITLES | lexicon_en.ROLE_HEADS | {"the"} for w in between):
         return None  # "according to the documents released by WikiLeaks" is no one's speech
     key = people.register(mentions[0], case="gent")
     return Reported(key, "according-to", True)
@@ -698,6 +716,8 @@ def _english_subject(text: str, mentions: list[Mention], vs: int, ve: int) -> Me
         if re.match(r"['’]s?\b", text[m.end : m.end + 2]) or not m.nominative:
             continue  # "Clinton's aide", "Cole of Oklahoma", "Daughter Of Eric Garner"
         between = EN_APPOSITIVE.sub(" ", text[m.end:vs])
+        if re.fullmatch(r"\s*,[^\"“”;:]{0,200},\s*", between):
+            between = " "  # "Sanders, meanwhile, who sits at zero endorsements, said"
         words = WORDS.findall(between)
         if len(words) > 4 or any(w[:1].isupper() for w in words) or not all(
                 w.lower() in EN_ADVERBS for w in words):
@@ -1054,7 +1074,7 @@ def transcript_turns(text: str, paragraphs: Sequence[Paragraph], people: People,
                 break
             used.add(k)
             s = max(start, p.start)
-            if s >= p.end:
+            if s >= p.end or not any(c.isalnum() for c in text[s : p.end]):
                 continue
             raws += _without_stage_directions(text, s, p.end, key)
     return raws, used
@@ -1068,7 +1088,10 @@ def _title_case(line: str) -> bool:
 
 
 def _is_trailer(line: str) -> bool:
-    return line.strip().upper() in ("END", "КОНЕЦ", "(END)", "[END]")
+    """"END", or a byline note like "Follow Pam Key on Twitter @pamkey"."""
+    stripped = line.strip().strip('"“”')
+    return stripped.upper() in ("END", "КОНЕЦ", "(END)", "[END]") or bool(
+        re.match(r"Follow \S.{0,40} on (?:Twitter|X|Facebook|Instagram)\b", stripped))
 
 
 def _without_stage_directions(text: str, start: int, end: int, key: str) -> list[Raw]:
