@@ -439,7 +439,13 @@ def quote_segments(text: str, p: Paragraph, people: People, language: Language,
         cue = find_cue_after(text, qe, p.end, people, language)
         if cue is not None and cue.key is not None:
             raws.append(Raw(qs, qe, cue.key, Kind.DIRECT, "quote-cue-after"))
-            cues.append(cue)
+            head = _sentence_head(text, p, qs, language)
+            if head is not None:
+                # 'Yet Trump is also a “wild card,” Cole said.' - the whole sentence is Cole's.
+                raws.append(Raw(head, qs, cue.key, Kind.INDIRECT, "quote-sentence-head"))
+                raws.append(Raw(qe, cue.end, cue.key, Kind.INDIRECT, "quote-sentence-head"))
+            else:
+                cues.append(cue)
             last = (cue.end, cue.key)
             continue
         intro = colon_introduction(text, p, qs, people, language)
@@ -458,6 +464,22 @@ def quote_segments(text: str, p: Paragraph, people: People, language: Language,
         if not head and not tail and context is not None and len(WORDS.findall(inner)) >= 4:
             raws.append(Raw(qs, qe, context, Kind.DIRECT, "quote-paragraph-after-introduction"))
     return [r for r in raws if r.key], cues
+
+
+def _sentence_head(text: str, p: Paragraph, qs: int, language: Language) -> int | None:
+    """Start of the narration that opens a quote's sentence, when it carries the speaker's
+    words ('Yet Trump is also a “wild card,”'); None when the quote opens the sentence."""
+    if language is not Language.EN:
+        return None
+    start = next((s.start for s in p.sentences if s.start <= qs < s.end), None)
+    if start is None or start >= qs:
+        return None
+    head = text[start:qs]
+    if len(WORDS.findall(head)) < 2 or re.search(r"[\"“”:]|,\s*$", head):
+        return None
+    if english_speech(text, start, qs):
+        return None
+    return start
 
 
 def colon_speech(text: str, p: Paragraph, people: People,
@@ -715,9 +737,10 @@ def _english_subject(text: str, mentions: list[Mention], vs: int, ve: int) -> Me
     for m in list(reversed([m for m in mentions if m.end <= vs]))[:3]:
         if re.match(r"['’]s?\b", text[m.end : m.end + 2]) or not m.nominative:
             continue  # "Clinton's aide", "Cole of Oklahoma", "Daughter Of Eric Garner"
-        between = EN_APPOSITIVE.sub(" ", text[m.end:vs])
-        if re.fullmatch(r"\s*,[^\"“”;:]{0,200},\s*", between):
+        between = text[m.end:vs]
+        if re.fullmatch(r"\s*(?:\([^()]{0,40}\))?\s*,[^\"“”;:]{0,200},\s*", between):
             between = " "  # "Sanders, meanwhile, who sits at zero endorsements, said"
+        between = EN_APPOSITIVE.sub(" ", between)
         words = WORDS.findall(between)
         if len(words) > 4 or any(w[:1].isupper() for w in words) or not all(
                 w.lower() in EN_ADVERBS for w in words):
