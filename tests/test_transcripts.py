@@ -44,6 +44,11 @@ STYLES = [
      "Mr. Speaker\nThe hon. Gentleman will have his answer tomorrow.",
      ["John Clay <- I rise to ask", "Mr. Speaker <- will have his answer",
       "- <- HC Deb"]),
+    ("no-separator-label", Language.RU,
+     "Т. Васнецова Добрый вечер, в эфире программа.\nК. Орлов Здравствуйте.\n"
+     "Т. Васнецова Начнем с новостей.",
+     ["Т. Васнецова <- в эфире программа", "К. Орлов <- Здравствуйте",
+      "Т. Васнецова <- Начнем с новостей"]),
     ("full-stop-english-label", Language.EN,
      "Mr. CARTER. I yield the floor.\nMr. DIAZ. I thank the gentleman.",
      ["Carter <- I yield the floor", "Diaz <- I thank the gentleman"]),
@@ -79,3 +84,20 @@ def test_label_merged_with_full_name_in_lead() -> None:
 def test_single_label_is_not_a_transcript() -> None:
     text = "Итоги: бюджет принят. Депутаты разошлись."
     assert attribute(text).segments == ()
+
+
+def test_interview_questions_and_answers() -> None:
+    text = ("Директор музея Асель Каримова рассказала о планах на год.\n"
+            "— Когда откроется новый зал?\n"
+            "— Уже в марте. Мы покажем коллекцию ковров.\n"
+            "— А сколько стоит билет?\n"
+            "— Для школьников вход бесплатный.\n"
+            "Беседовала Мария Лебедева")
+    check(text, ["Мария Лебедева <- Когда откроется", "Асель Каримова <- Уже в марте",
+                 "Мария Лебедева <- сколько стоит", "Асель Каримова <- Для школьников"])
+
+
+def test_interview_without_named_interviewer() -> None:
+    text = ("Эксперт Олег Смирнов ответил на вопросы.\n"
+            "— Будут ли расти цены?\n— Незначительно.\n— Почему?\n— Курс стабилен.")
+    check(text, ["Корреспондент <- Будут ли расти", "Олег Смирнов <- Незначительно"])

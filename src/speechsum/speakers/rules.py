@@ -324,6 +324,52 @@ def dash_paragraph(text: str, paragraphs: Sequence[Paragraph], i: int, people: P
     return [], [], 1
 
 
+INTERVIEWER = re.compile(
+    r"(?:[Бб]еседовал[аи]?|[Ии]нтервью (?:вел[аи]?|записал[аи]?)|[Зз]аписал[аи]?|"
+    r"[Вв]опросы задавал[аи]?|[Ii]nterviewed by|[Cc]onducted by)\s*:?\s*")
+
+
+def interview_exchange(text: str, paragraphs: Sequence[Paragraph], i: int, people: People,
+                       language: Language, context: str | None) -> list[Raw]:
+    """"— Вопрос? — Ответ." in a row with no cues: questions are the interviewer's (named by
+    "Беседовала Анна Иванова", else "Корреспондент"), answers the interviewee's."""
+    run: list[Paragraph] = []
+    for q in paragraphs[i:]:
+        if not q.opens_with_dash or split_by_cues(text, q.start, q.end, people, language)[1]:
+            break
+        run.append(q)
+    questions = [q for q in run if q.text.rstrip().endswith("?")]
+    if len(run) < 3 or not questions or len(questions) == len(run):
+        return []
+    guest = context or _most_named(text, paragraphs[:i], people)
+    if guest is None:
+        return []
+    host = _interviewer(text, people, language)
+    return [Raw(q.start, q.end, host if q in questions else guest, Kind.DIRECT,
+                "interview-question" if q in questions else "interview-answer") for q in run]
+
+
+def _most_named(text: str, paragraphs: Sequence[Paragraph], people: People) -> str | None:
+    """The person the lead names most often: whom an interview is with."""
+    counts: dict[str, int] = {}
+    for p in paragraphs:
+        for m in people.mentions(p.start, p.end):
+            key = people.register(m, remember=False)
+            counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _interviewer(text: str, people: People, language: Language) -> str:
+    for m in INTERVIEWER.finditer(text):
+        found = people.mentions(m.end(), min(len(text), m.end() + 60))
+        if found and found[0].start - m.end() < 3:
+            return people.register(found[0], subject=True)
+    label = "Interviewer" if language is Language.EN else "Корреспондент"
+    key = "role:" + label.lower()
+    people.labels.setdefault(key, label)
+    return key
+
+
 def split_by_cues(text: str, start: int, end: int, people: People,
                   language: Language) -> tuple[list[tuple[int, int]], list[Cue]]:
     """Quote pieces and the cues between them: "- A, - сказал X. - B" -> [A, B], [cue]."""
@@ -865,6 +911,11 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
             context = None
             continue
         p = paragraphs[i]
+        interview = interview_exchange(text, paragraphs, i, people, language, context)
+        if interview:
+            raws += interview
+            i += len(interview)
+            continue
         if p.opens_with_dash:
             found, cues, used = dash_paragraph(text, paragraphs, i, people, language, context)
             raws += found
@@ -954,6 +1005,8 @@ def _remember_mentions(people: People, text: str, s: Sentence) -> None:
 
 # -- transcripts -------------------------------------------------------------------------------
 
+BARE_LABEL = re.compile(
+    rf"(?P<label>(?:[{UPPER}]\.\s?){{1,2}}[{UPPER}][\w'’-]+)\s+(?=[{UPPER}«\"„“])")
 # "Q    Can I ask ..." - a question mark label with no separator but wide space.
 QA_LABEL = re.compile(r"(?P<label>[QA]\.?)(?P<sep>\s{2,}|\t)(?P<role>)")
 # A name alone on its line, a parenthesis allowed: "Mr. Martin Flannery (Sheffield, Hillsborough)"
@@ -1075,6 +1128,14 @@ def transcript_turns(text: str, paragraphs: Sequence[Paragraph], people: People,
                 labels[i] = (paragraphs[i + 1].end, people.register(mentions[0], subject=True))
     if len(alone) >= 2:
         labels.update(alone)  # Hansard style: names on their own lines before each speech
+    bare = {i: m for i, p in enumerate(paragraphs) if i not in labels
+            and (m := BARE_LABEL.match(text, p.start, p.end)) is not None}
+    if len(bare) >= 2 and len({m.group("label") for m in bare.values()}) >= 2:
+        # "Т. Фельгенгауэр Добрый вечер." - initials and surname, then the words, no separator.
+        for i, m in bare.items():
+            found = people.mentions(m.start("label"), m.end("label"))
+            if found:
+                labels[i] = (m.end(), people.register(found[0], subject=True))
     if len(labels) < 2:
         return [], set()
     # "С. КОРЗУН:" and "Сергей Корзун" in the lead or in a turn are one person.
