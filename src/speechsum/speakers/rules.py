@@ -505,9 +505,9 @@ def quote_segments(text: str, p: Paragraph, people: People, language: Language,
             raws.append(Raw(qs, qe, last[1], Kind.DIRECT, "quote-continues"))
             last = (qe, last[1])
             continue
-        head = text[p.start:qs].strip(" " + DASHES)
+        before = text[p.start:qs].strip(" " + DASHES)
         tail = text[qe:p.end].strip(" .,!?…" + DASHES)
-        if not head and not tail and context is not None and len(WORDS.findall(inner)) >= 4:
+        if not before and not tail and context is not None and len(WORDS.findall(inner)) >= 4:
             raws.append(Raw(qs, qe, context, Kind.DIRECT, "quote-paragraph-after-introduction"))
     return [r for r in raws if r.key], cues
 
@@ -1132,10 +1132,10 @@ def transcript_turns(text: str, paragraphs: Sequence[Paragraph], people: People,
             and (m := BARE_LABEL.match(text, p.start, p.end)) is not None}
     if len(bare) >= 2 and len({m.group("label") for m in bare.values()}) >= 2:
         # "Т. Фельгенгауэр Добрый вечер." - initials and surname, then the words, no separator.
-        for i, m in bare.items():
-            found = people.mentions(m.start("label"), m.end("label"))
-            if found:
-                labels[i] = (m.end(), people.register(found[0], subject=True))
+        for i, bare_match in bare.items():
+            named = people.mentions(bare_match.start("label"), bare_match.end("label"))
+            if named:
+                labels[i] = (bare_match.end(), people.register(named[0], subject=True))
     if len(labels) < 2:
         return [], set()
     # "С. КОРЗУН:" and "Сергей Корзун" in the lead or in a turn are one person.
