@@ -64,6 +64,10 @@ class Segment:
     speaker: str
     kind: Kind
     rule: str
+    # Caption files only: when the words are spoken (seconds) and which turn they belong to.
+    start_time: float | None = None
+    end_time: float | None = None
+    turn: int | None = None
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,9 @@ def build_digest(
         units = clip_sentences(text, sentences, segments)
         summary = summarize_units(units, language, options)
         words = sum(len(u.text.split()) for u in units)
-        digests.append(SpeakerDigest(speaker, len(segments), len(units), words, summary))
+        # Caption cues of one voice in a row are one turn.
+        turns = len({s.turn if s.turn is not None else -i for i, s in enumerate(segments)})
+        digests.append(SpeakerDigest(speaker, turns, len(units), words, summary))
     narration = None
     if options.narration:
         rest = clip_sentences(text, sentences, uncovered(text, attribution.segments))
