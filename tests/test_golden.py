@@ -1,4 +1,4 @@
-"""Golden files: each samples/x.txt and tests/cases/x.txt has tests/golden/x.json.
+"""Golden files: each samples/x.{txt,vtt,srt} and tests/cases/x.txt has tests/golden/x.json.
 
 Run `pytest --update-golden` to rewrite them, then review the diff.
 """
@@ -17,7 +17,8 @@ from speechsum.render.json import render_json
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 GOLDEN = TESTS / "golden"
-INPUTS = sorted([*(ROOT / "samples").glob("*.txt"), *(TESTS / "cases").glob("*.txt")])
+INPUTS = sorted([*(ROOT / "samples").glob("*.txt"), *(ROOT / "samples").glob("*.vtt"),
+                 *(ROOT / "samples").glob("*.srt"), *(TESTS / "cases").glob("*.txt")])
 
 
 def test_inputs_exist_and_have_distinct_names() -> None:

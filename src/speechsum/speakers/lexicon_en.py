@@ -51,7 +51,7 @@ TITLES = frozenset(
     secretary mayor judge justice gen general lt col adm sgt rev sir madam speaker
     chairman chairwoman chair minister ambassador attorney commissioner sheriff chief
     director former first lady candidate nominee host anchor colonel lieutenant admiral
-    major captain sergeant officer detective commander
+    major captain sergeant officer detective commander deputy assistant acting
     """.split()
 )
 

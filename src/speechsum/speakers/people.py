@@ -213,6 +213,11 @@ class People:
             agreed = names.case_by_agreement(words)
             if agreed is not None:
                 case, gender = agreed
+            elif names.OBLIQUE_END.search(names._caseless(words[-1]).lower()):
+                # "Сауле Абдрахмановой": a surname the dictionary does not know, by its ending.
+                femn = words[-1].lower().endswith(("ой", "ую"))
+                words = (*words[:-1], names._restore_case(words[-1], names._surname_nominative(
+                    names._caseless(words[-1]).lower(), "femn" if femn else "masc")))
         if self.language is Language.EN:
             return names.display_name(words)
         if self.language is Language.KK:
@@ -302,8 +307,9 @@ def _english_role_before(text: str, start: int) -> str:
         low = t.lower().rstrip(".")
         if t.endswith(".") and low not in lexicon_en.TITLES:
             break  # a sentence's end, not "Gov."
-        if low in EN_ROLE_STOP or not re.match(r"[A-Za-z]", t) or t.endswith(("’s", "'s")):
-            break
+        if low in EN_ROLE_STOP or not re.match(r"[A-Za-z]", t) or "'" in t or "’" in t or (
+                t == "I"):
+            break  # "I'll let Deputy Mayor Ortiz", "Clinton's aide"
         if t[:1].islower() and (low in lexicon_en.SPEECH_VERBS or low.endswith("ed")):
             break  # "she accused Republican contender Donald Trump"
         first = m.start()
@@ -315,6 +321,9 @@ def _english_role_before(text: str, start: int) -> str:
         return ""
     while words and words[0].lower() in lexicon_en.NOT_NAME_WORDS:
         words.pop(0)
+    if any(w[:1].isupper() for w in words):
+        while words and words[0][:1].islower():
+            words.pop(0)  # "let Deputy Mayor" -> "Deputy Mayor"
     return " ".join(words)
 
 

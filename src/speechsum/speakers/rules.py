@@ -1007,6 +1007,11 @@ def _remember_mentions(people: People, text: str, s: Sentence) -> None:
 
 BARE_LABEL = re.compile(
     rf"(?P<label>(?:[{UPPER}]\.\s?){{1,2}}[{UPPER}][\w'’-]+)\s+(?=[{UPPER}«\"„“])")
+# "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ. Коллеги, ..." / "ОМАРОВ Б. Т., фракция «Ақ жол». У меня вопрос":
+# an all-caps label ends at its own full stop.
+CAPS_DOT_LABEL = re.compile(
+    rf"(?P<label>[{UPPER}][{UPPER}-]+(?:\s+[{UPPER}][{UPPER}-]+)?(?:\s+(?:[{UPPER}]\.\s?){{1,2}})?)"
+    rf"(?P<role>,\s*[^.\n]{{1,90}})?(?P<sep>\.|(?<=\.))\s+(?=[{UPPER}«\"„“(])(?![{UPPER}]\.)")
 # "Q    Can I ask ..." - a question mark label with no separator but wide space.
 QA_LABEL = re.compile(r"(?P<label>[QA]\.?)(?P<sep>\s{2,}|\t)(?P<role>)")
 # A name alone on its line, a parenthesis allowed: "Mr. Martin Flannery (Sheffield, Hillsborough)"
@@ -1039,9 +1044,16 @@ TRANSCRIPT_LABEL = re.compile(
 
 def transcript_label(text: str, p: Paragraph, people: People) -> tuple[int, str] | None:
     """A speaker label at the start of a line: returns (end of label, person key)."""
-    m = TRANSCRIPT_LABEL.match(text, p.start, p.end) or QA_LABEL.match(text, p.start, p.end)
-    if m is None:
-        return None
+    for pattern in (QA_LABEL, CAPS_DOT_LABEL, TRANSCRIPT_LABEL):
+        m = pattern.match(text, p.start, p.end)
+        found = _label_key(text, m, people) if m is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def _label_key(text: str, m: re.Match[str], people: People) -> tuple[int, str] | None:
+    """Whom a label match names, or None when it is no label after all."""
     label = m.group("label").strip()
     sep = m.group("sep").strip()
     words = WORDS.findall(label)
