@@ -101,3 +101,11 @@ def test_interview_without_named_interviewer() -> None:
     text = ("Эксперт Олег Смирнов ответил на вопросы.\n"
             "— Будут ли расти цены?\n— Незначительно.\n— Почему?\n— Курс стабилен.")
     check(text, ["Корреспондент <- Будут ли расти", "Олег Смирнов <- Незначительно"])
+
+
+def test_same_surname_other_initials_are_two_people() -> None:
+    text = ("ИВАНОВ А. Г. Предлагаю принять.\nИВАНОВ Б. Д. Я против.\n"
+            "ИВАНОВ А. Г. Тогда голосуем.")
+    attribution = check(text, ["Иванов А. Г. <- Предлагаю", "Иванов Б. Д. <- Я против",
+                               "Иванов А. Г. <- Тогда голосуем"])
+    assert len(attribution.speakers) == 2

@@ -23,6 +23,7 @@ class Person:
     roles: list[str] = field(default_factory=list)
     role_nouns: set[str] = field(default_factory=set)
     first_names: set[str] = field(default_factory=set)
+    initials: set[str] = field(default_factory=set)
 
 
 class People:
@@ -58,6 +59,9 @@ class People:
         plain = [w for w in mention.words if not names.INITIAL.fullmatch(w)]
         if len(plain) >= 2:
             person.first_names.add(plain[0].lower())
+        letter = _first_letter(mention)
+        if letter:
+            person.initials.add(letter)
         role = self._role_before(mention)
         if role:
             person.roles.append(role)
@@ -98,6 +102,13 @@ class People:
             if known and first not in known:
                 # "Erica Garner" is not "Eric Garner": same surname, another first name.
                 return mention.key + ":" + first
+        letter = _first_letter(mention)
+        if letter and mention.key in self.persons:
+            known_letters = self.persons[mention.key].initials
+            if known_letters and not any(k.startswith(letter) or letter.startswith(k)
+                                         for k in known_letters):
+                # "ИВАНОВ А. Г." and "ИВАНОВ Б. Д." are two deputies.
+                return mention.key + ":" + letter
         if len(plain) == 1 and mention.key in self.persons:
             # A bare surname is the most recently mentioned person of that name.
             for _, key in reversed(self.history):
@@ -333,3 +344,15 @@ def _english_role_nouns(role: str) -> set[str]:
         low = w.lower().rstrip(".")
         nouns.add(EN_TITLE_NOUNS.get(low, low))
     return nouns
+
+
+def _first_letter(mention: Mention) -> str:
+    """The initials ("АГ" for "Иванов А. Г.") or the first name's letter, upper-cased."""
+    words = [w for w in mention.words if w.lower() not in lexicon_en.TITLES]
+    initials = [w for w in words if names.INITIAL.fullmatch(w)]
+    plain = [w for w in words if not names.INITIAL.fullmatch(w)]
+    if initials:
+        return "".join(w[0] for w in initials).upper()
+    if len(plain) >= 2:
+        return plain[0][0].upper()
+    return ""

@@ -1152,9 +1152,19 @@ def transcript_turns(text: str, paragraphs: Sequence[Paragraph], people: People,
         return [], set()
     # "С. КОРЗУН:" and "Сергей Корзун" in the lead or in a turn are one person.
     label_keys = {key for _, key in labels.values()}
-    for mention in people.mentions(0, len(text)):
-        if mention.start not in people.seen and people._key_for(mention) in label_keys:
-            people.register(mention, remember=False)
+    surnames = {max(k.split(":"), key=len) for k in label_keys}
+    stems = sorted({names.stem_key(x)[:6] for x in surnames if len(x) > 2})
+    if stems:
+        # Look for full names only where a label's surname occurs: linear in the text.
+        where = re.compile("|".join(re.escape(x) for x in stems), re.IGNORECASE)
+        for hit in where.finditer(text):
+            line_start = text.rfind("\n", 0, hit.start()) + 1
+            line_end = text.find("\n", hit.end())
+            line_end = len(text) if line_end < 0 else line_end
+            window = (max(line_start, hit.start() - 60), min(line_end, hit.end() + 40))
+            for mention in people.mentions(*window):
+                if mention.start not in people.seen and people._key_for(mention) in label_keys:
+                    people.register(mention, remember=False)
     raws: list[Raw] = []
     used: set[int] = set()
     order = sorted(labels)
