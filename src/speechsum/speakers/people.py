@@ -113,7 +113,10 @@ class People:
             # A bare surname is the most recently mentioned person of that name.
             for _, key in reversed(self.history):
                 if key == mention.key or key.startswith(mention.key + ":"):
-                    return key
+                    known = self.persons[key].initials if key in self.persons else set()
+                    if not letter or not known or any(
+                            k.startswith(letter) or letter.startswith(k) for k in known):
+                        return key
         if mention.key not in self.persons:
             stem = names.stem_key(mention.key)
             for key in self.persons:
