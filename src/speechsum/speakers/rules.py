@@ -7,6 +7,7 @@ pieces that say who, what kind and which rule.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -261,6 +262,7 @@ EN_CUE_STOP = re.compile(r"[.!?](?=\s|$)|[,:](?=\s*[\"“‘])|\s(?=[\"“])")
 
 def _english_stop(text: str, start: int, limit: int) -> int:
     """Where an English cue clause ends: its sentence's end, or the next quote."""
+    limit = min(limit, start + 300)
     for m in EN_CUE_STOP.finditer(text, start, limit):
         if m.group() == "." and EN_ABBREVIATION.search(text, max(start, m.start() - 5), m.end()):
             continue
@@ -287,6 +289,7 @@ def english_cue_after(text: str, pos: int, limit: int, people: People) -> Cue | 
 
 def _cue_end(text: str, start: int, limit: int) -> int:
     """A cue ends where the quote resumes ("- сказал он. - ...") or at its sentence's end."""
+    limit = min(limit, start + 300)  # a reporting clause is short; never scan a whole book
     m = CUE_END.search(text, start, limit)
     end = m.end() if m else limit
     stop = SENTENCE_END.search(text, start, end)
@@ -330,7 +333,7 @@ INTERVIEWER = re.compile(
 
 
 def interview_exchange(text: str, paragraphs: Sequence[Paragraph], i: int, people: People,
-                       language: Language, context: str | None) -> list[Raw]:
+                       language: Language, context: str | None) -> tuple[list[Raw], int]:
     """"— Вопрос? — Ответ." in a row with no cues: questions are the interviewer's (named by
     "Беседовала Анна Иванова", else "Корреспондент"), answers the interviewee's."""
     run: list[Paragraph] = []
@@ -338,15 +341,16 @@ def interview_exchange(text: str, paragraphs: Sequence[Paragraph], i: int, peopl
         if not q.opens_with_dash or split_by_cues(text, q.start, q.end, people, language)[1]:
             break
         run.append(q)
-    questions = [q for q in run if q.text.rstrip().endswith("?")]
+    questions = {id(q) for q in run if q.text.rstrip().endswith("?")}
     if len(run) < 3 or not questions or len(questions) == len(run):
-        return []
+        return [], len(run)
     guest = context or _most_named(text, paragraphs[:i], people)
     if guest is None:
-        return []
+        return [], len(run)
     host = _interviewer(text, people, language)
-    return [Raw(q.start, q.end, host if q in questions else guest, Kind.DIRECT,
-                "interview-question" if q in questions else "interview-answer") for q in run]
+    return [Raw(q.start, q.end, host if id(q) in questions else guest, Kind.DIRECT,
+                "interview-question" if id(q) in questions else "interview-answer")
+            for q in run], len(run)
 
 
 def _most_named(text: str, paragraphs: Sequence[Paragraph], people: People) -> str | None:
@@ -394,15 +398,20 @@ def split_by_cues(text: str, start: int, end: int, people: People,
 
 def _direct_pieces(pieces: list[tuple[int, int]], cues: list[Cue], fallback: str | None,
                    rule: str) -> list[Raw]:
-    """Each piece goes to the cue after it, or else the cue before it."""
+    """Each piece goes to the next cue after it, or else the last cue before it."""
+    named = [c for c in cues if c.key]  # in document order, as split_by_cues makes them
+    starts = [c.start for c in named]
+    ends = [c.end for c in named]
     raws = []
-    for k, (s, e) in enumerate(pieces):
-        after = next((c.key for c in cues if c.start >= e and c.key), None)
-        before = next((c.key for c in reversed(cues) if c.end <= s and c.key), None)
-        key = after or before or fallback
+    for s, e in pieces:
+        i = bisect.bisect_left(starts, e)
+        key = named[i].key if i < len(named) else None
+        if key is None:
+            j = bisect.bisect_right(ends, s) - 1
+            key = named[j].key if j >= 0 else None
+        key = key or fallback
         if key is not None:
             raws.append(Raw(s, e, key, Kind.DIRECT, rule))
-        del k
     return raws
 
 
@@ -465,6 +474,10 @@ def _matching_close(text: str, pos: int, end: int, opener: str, closer: str) -> 
     return None
 
 
+QUOTE_LEAD = re.compile(rf"[\s{re.escape(DASHES)}]*")
+QUOTE_TAIL = re.compile(rf"[\s.,!?…{re.escape(DASHES)}]*")
+
+
 def quote_segments(text: str, p: Paragraph, people: People, language: Language,
                    context: str | None) -> tuple[list[Raw], list[Cue]]:
     """Quotations that are speech: with a cue after, an introduction with a colon before, or
@@ -505,9 +518,8 @@ def quote_segments(text: str, p: Paragraph, people: People, language: Language,
             raws.append(Raw(qs, qe, last[1], Kind.DIRECT, "quote-continues"))
             last = (qe, last[1])
             continue
-        before = text[p.start:qs].strip(" " + DASHES)
-        tail = text[qe:p.end].strip(" .,!?…" + DASHES)
-        if not before and not tail and context is not None and len(WORDS.findall(inner)) >= 4:
+        alone = QUOTE_LEAD.fullmatch(text, p.start, qs) and QUOTE_TAIL.fullmatch(text, qe, p.end)
+        if alone and context is not None and len(WORDS.findall(inner)) >= 4:
             raws.append(Raw(qs, qe, context, Kind.DIRECT, "quote-paragraph-after-introduction"))
     return [r for r in raws if r.key], cues
 
@@ -517,9 +529,10 @@ def _sentence_head(text: str, p: Paragraph, qs: int, language: Language) -> int 
     words ('Yet Trump is also a “wild card,”'); None when the quote opens the sentence."""
     if language is not Language.EN:
         return None
-    start = next((s.start for s in p.sentences if s.start <= qs < s.end), None)
-    if start is None or start >= qs:
+    k = bisect.bisect_right(p.sentence_starts, qs) - 1
+    if k < 0 or not p.sentences[k].start < qs < p.sentences[k].end:
         return None
+    start = p.sentences[k].start
     head = text[start:qs]
     if len(WORDS.findall(head)) < 2 or re.search(r"[\"“”:]|,\s*$", head):
         return None
@@ -533,28 +546,38 @@ def colon_speech(text: str, p: Paragraph, people: People,
     """"Исаков спрашивает: почему так дорого?" - unquoted words after a speech verb and a colon."""
     colon = text.find(":", p.start, p.end)
     while colon >= 0:
-        rest = text[colon + 1 : p.end].lstrip()
-        if rest and rest[0] not in "«\"“„'" + DASHES and len(WORDS.findall(rest)) >= 2:
-            clause_start = max(p.start, *(text.rfind(c, p.start, colon) + 1 for c in ".!?»\""))
-            if speech_verbs(text, clause_start, colon, language):
+        rest = AFTER_COLON.match(text, colon + 1, p.end)
+        if rest is not None:
+            if speech_verbs(text, _clause_start(text, p.start, colon), colon, language):
                 intro = colon_introduction(text, p, colon + 1, people, language)
                 if intro is not None and intro.key:
-                    start = p.end - len(rest)
-                    raw = Raw(start, p.end, intro.key, Kind.DIRECT, "speech-after-colon")
+                    raw = Raw(rest.end(), p.end, intro.key, Kind.DIRECT, "speech-after-colon")
                     return [raw], [intro]
         colon = text.find(":", colon + 1, p.end)
     return [], []
+
+
+# Two words after a colon that do not open a quotation: "спросил: почему так дорого?"
+AFTER_COLON = re.compile(rf"\s*(?=[^\s«\"“„'{re.escape(DASHES)}]\S*\s+[^\W\d_])")
+
+
+def _clause_start(text: str, floor: int, pos: int) -> int:
+    """Where the clause ending at `pos` starts: after the last sentence mark, at most 300 back."""
+    floor = max(floor, pos - 300)
+    return max(floor, *(text.rfind(c, floor, pos) + 1 for c in ".!?»\"”"))
 
 
 def colon_introduction(text: str, p: Paragraph, qs: int, people: People,
                        language: Language) -> Cue | None:
     """"Исаков парировал: «...»", "Депутат Ибраев: «...»", 'Cruz said, adding: "..."':
     the clause before a colon (or, in English, a comma) that names the speaker."""
-    before = text[p.start:qs].rstrip()
-    if not (before.endswith(":") or language is Language.EN and before.endswith(",")):
+    colon = qs - 1
+    while colon >= p.start and text[colon].isspace():
+        colon -= 1
+    if colon < p.start or not (text[colon] == ":" or language is Language.EN and
+                                text[colon] == ","):
         return None
-    colon = p.start + len(before) - 1
-    clause_start = max(p.start, *(text.rfind(c, p.start, colon) + 1 for c in ".!?»\"”"))
+    clause_start = _clause_start(text, p.start, colon)
     mentions = people.mentions(clause_start, colon)
     verbs = speech_verbs(text, clause_start, colon, language)
     if language is Language.EN:
@@ -904,6 +927,7 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
     raws: list[Raw] = []
     skipped = set(skip)
     context: str | None = None
+    checked_until = 0
     i = 0
     while i < len(paragraphs):
         if i in skipped:
@@ -911,11 +935,13 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
             context = None
             continue
         p = paragraphs[i]
-        interview = interview_exchange(text, paragraphs, i, people, language, context)
-        if interview:
-            raws += interview
-            i += len(interview)
-            continue
+        if i >= checked_until:
+            interview, run = interview_exchange(text, paragraphs, i, people, language, context)
+            checked_until = i + max(run, 1)  # the rest of a run is no interview's start either
+            if interview:
+                raws += interview
+                i += len(interview)
+                continue
         if p.opens_with_dash:
             found, cues, used = dash_paragraph(text, paragraphs, i, people, language, context)
             raws += found
@@ -932,12 +958,12 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
         cues += more_cues
         raws += found
         _remember_cues(people, cues)
-        covered = [(r.start, r.end) for r in found] + [(c.start, c.end) for c in cues]
+        covered = Spans([(r.start, r.end) for r in found] + [(c.start, c.end) for c in cues])
         attributed = False
         running: str | None = None
-        quotes = find_quotes(text, p.start, p.end)
+        quotes = Spans(find_quotes(text, p.start, p.end))
         for s in p.sentences:
-            if any(cs < s.end and s.start < ce for cs, ce in covered):
+            if covered.overlaps(s.start, s.end):
                 running = None
                 continue
             rep = None if _inside_quote(text, s, quotes) else reported_speech(
@@ -964,10 +990,31 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
     return raws
 
 
-def _inside_quote(text: str, s: Sentence, quotes: Sequence[tuple[int, int]]) -> bool:
+def _inside_quote(text: str, s: Sentence, quotes: Spans) -> bool:
     """A sentence within quotation marks is someone's quoted words, not narration."""
-    return any(qs <= s.start and s.end <= qe + 1 for qs, qe in quotes) or text[
-        s.start : s.start + 1] in "\"“«„"
+    return quotes.contains(s.start, s.end - 1) or text[s.start : s.start + 1] in "\"“«„"
+
+
+class Spans:
+    """Sorted spans with logarithmic overlap and containment queries (no quadratic scans)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.ends[i] >= end
 
 
 def _starts_new_topic(text: str, s: Sentence, people: People) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from speechsum.model import Sentence
 
@@ -18,6 +19,11 @@ class Paragraph:
     end: int
     text: str
     sentences: tuple[Sentence, ...]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where the sentences start, for bisecting (computed once)."""
+        return [s.start for s in self.sentences]
 
     @property
     def opens_with_dash(self) -> bool:
