@@ -431,9 +431,15 @@ def inner_dash_quote(text: str, p: Paragraph, people: People,
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Top-level quotations in text[start:end], marks included; an unclosed one runs to `end`."""
+    """Top-level quotations in text[start:end], marks included; an unclosed one runs to `end`,
+    and a closing mark with no opener before it closes a quote opened at `start`."""
     quotes: list[tuple[int, int]] = []
     pos = start
+    first_close = text.find("»", start, end)
+    if first_close > start and text.find("«", start, first_close) < 0:
+        # "Работа идет», - сказал он." - the opening mark was lost.
+        quotes.append((start, first_close + 1))
+        pos = first_close + 1
     while pos < end:
         m = QUOTE_OPEN.search(text, pos, end)
         if m is None:
