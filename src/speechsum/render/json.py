@@ -28,7 +28,14 @@ class SpeakerJSON(TypedDict):
     summary: list[SpanJSON]
 
 
-class SegmentJSON(TypedDict):
+class CaptionTimesJSON(TypedDict, total=False):
+    # Present for caption files only: seconds from the start, and the speaker's turn.
+    start_time: float
+    end_time: float
+    turn: int
+
+
+class SegmentJSON(CaptionTimesJSON):
     speaker: str
     kind: str
     rule: str
@@ -104,7 +111,7 @@ def speaker_to_json(item: SpeakerDigest) -> SpeakerJSON:
 
 def segment_to_json(segment: Segment) -> SegmentJSON:
     """The wire shape of one attributed segment."""
-    return SegmentJSON(
+    shape = SegmentJSON(
         speaker=segment.speaker,
         kind=segment.kind.value,
         rule=segment.rule,
@@ -112,6 +119,12 @@ def segment_to_json(segment: Segment) -> SegmentJSON:
         end=segment.end,
         text=segment.text,
     )
+    if segment.start_time is not None and segment.end_time is not None:
+        shape["start_time"] = segment.start_time
+        shape["end_time"] = segment.end_time
+    if segment.turn is not None:
+        shape["turn"] = segment.turn
+    return shape
 
 
 def span_to_json(span: Span) -> SpanJSON:

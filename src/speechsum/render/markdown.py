@@ -6,6 +6,7 @@ import re
 
 from speechsum.model import Digest, Span, SpeakerDigest
 from speechsum.render import one_line, plural
+from speechsum.render.timing import stamp
 
 # Characters that would turn quoted speech into emphasis, links, code or HTML.
 _MARKUP = re.compile(r"([\\`*_\[\]<>|#])")
@@ -17,20 +18,21 @@ def render_markdown(digest: Digest) -> str:
     if not digest.speakers:
         lines += ["No speakers found.", ""]
     for item in digest.speakers:
-        lines += render_speaker(item)
+        lines += render_speaker(item, digest)
     if digest.narration is not None:
         lines += ["## Narration", "", *bullets(digest.narration), ""]
     return "\n".join(lines)
 
 
-def render_speaker(item: SpeakerDigest) -> list[str]:
-    """One speaker's section."""
+def render_speaker(item: SpeakerDigest, digest: Digest) -> list[str]:
+    """One speaker's section; caption files show when each sentence is said."""
     speaker = item.speaker
     heading = escape(speaker.name) + (f" - {escape(speaker.role)}" if speaker.role else "")
     lines = [f"## {heading}", ""]
     if speaker.aliases:
         lines += ["Also named: " + ", ".join(escape(a) for a in speaker.aliases), ""]
-    lines += [*bullets(item.summary), ""] if item.summary else []
+    said = [f"- {stamp(digest, span)}{escape(span.text)}" for span in item.summary]
+    lines += [*said, ""] if said else []
     lines += [counts(item), ""]
     return lines
 

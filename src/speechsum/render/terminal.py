@@ -14,6 +14,7 @@ from rich.text import Text
 from speechsum.model import Digest, Span, SpeakerDigest
 from speechsum.render import one_line, plural
 from speechsum.render.markdown import counts
+from speechsum.render.timing import stamp
 
 
 def render_terminal(digest: Digest, console: Console) -> None:
@@ -22,7 +23,7 @@ def render_terminal(digest: Digest, console: Console) -> None:
     if not digest.speakers:
         console.print(Text("No speakers found.", style="yellow"))
     for item in digest.speakers:
-        console.print(speaker_panel(item))
+        console.print(speaker_panel(item, digest))
     if digest.narration is not None:
         body: RenderableType = bullets(digest.narration)
         if not digest.narration:
@@ -41,7 +42,7 @@ def header(digest: Digest) -> Text:
     return text
 
 
-def speaker_panel(item: SpeakerDigest) -> Panel:
+def speaker_panel(item: SpeakerDigest, digest: Digest | None = None) -> Panel:
     """One speaker: name as the title; role, aliases, counts and the summary inside."""
     speaker = item.speaker
     parts: list[RenderableType] = []
@@ -51,16 +52,18 @@ def speaker_panel(item: SpeakerDigest) -> Panel:
         parts.append(Text("Also named: " + ", ".join(one_line(a) for a in speaker.aliases)))
     parts.append(Text(counts(item), style="dim"))
     if item.summary:
-        parts += [Text(""), bullets(item.summary)]
+        parts += [Text(""), bullets(item.summary, digest)]
     title = Text(one_line(speaker.name), style="bold cyan")
     return Panel(Group(*parts), title=title, title_align="left")
 
 
-def bullets(spans: tuple[Span, ...]) -> Table:
-    """Summary sentences as a bulleted list whose wrapped lines hang under the text."""
+def bullets(spans: tuple[Span, ...], digest: Digest | None = None) -> Table:
+    """Summary sentences as a bulleted list whose wrapped lines hang under the text; caption
+    files show when each sentence is said."""
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
     for span in spans:
-        table.add_row(Text("•"), Text(one_line(span.text)))
+        when = stamp(digest, span) if digest is not None else ""
+        table.add_row(Text("•"), Text(when + one_line(span.text)))
     return table

@@ -5,6 +5,7 @@ from __future__ import annotations
 from speechsum.model import Digest, Span, SpeakerDigest
 from speechsum.render import one_line
 from speechsum.render.markdown import counts, describe
+from speechsum.render.timing import stamp
 
 
 def render_text(digest: Digest) -> str:
@@ -13,20 +14,20 @@ def render_text(digest: Digest) -> str:
     if not digest.speakers:
         lines += ["No speakers found.", ""]
     for item in digest.speakers:
-        lines += render_speaker(item)
+        lines += render_speaker(item, digest)
     if digest.narration is not None:
         lines += ["Narration", *bullets(digest.narration), ""]
     return "\n".join(lines)
 
 
-def render_speaker(item: SpeakerDigest) -> list[str]:
+def render_speaker(item: SpeakerDigest, digest: Digest) -> list[str]:
     """One speaker's block: name and role, aliases, counts, summary."""
     speaker = item.speaker
     lines = [one_line(speaker.name) + (f" - {one_line(speaker.role)}" if speaker.role else "")]
     if speaker.aliases:
         lines.append("Also named: " + ", ".join(one_line(a) for a in speaker.aliases))
     lines.append(counts(item))
-    lines += bullets(item.summary)
+    lines += [f"  - {stamp(digest, span)}{one_line(span.text)}" for span in item.summary]
     return [*lines, ""]
 
 
