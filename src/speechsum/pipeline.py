@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from speechsum.language import detect_language
@@ -20,10 +21,14 @@ def build_digest(
     language = options.language or detect_language(text)
     sentences = split_sentences(text, language)
     attribution = attribute_speakers(text, sentences, language)
+    by_speaker: dict[str, list[Segment]] = {s.id: [] for s in attribution.speakers}
+    for segment in attribution.segments:
+        by_speaker[segment.speaker].append(segment)
+    ends = [s.end for s in sentences]
     digests = []
     for speaker in attribution.speakers:
-        segments = [s for s in attribution.segments if s.speaker == speaker.id]
-        units = clip_sentences(text, sentences, segments)
+        segments = by_speaker[speaker.id]
+        units = clip_sentences(text, sentences, segments, ends)
         summary = summarize_units(units, language, options)
         words = sum(len(u.text.split()) for u in units)
         # Caption cues of one voice in a row are one turn.
@@ -45,18 +50,19 @@ def build_digest(
 
 
 def clip_sentences(
-    text: str, sentences: Sequence[Sentence], segments: Sequence[Segment | Span]
+    text: str,
+    sentences: Sequence[Sentence],
+    segments: Sequence[Segment | Span],
+    ends: Sequence[int] | None = None,
 ) -> tuple[Span, ...]:
-    """The pieces of sentences that lie inside the segments, stripped of outer spaces.
-
-    Both inputs are in document order, so one merge-like pass suffices.
-    """
+    """The pieces of sentences that lie inside the segments, stripped of outer spaces;
+    `ends` (the sentences' ends) may be given so that many speakers share it."""
     units: list[Span] = []
-    i = 0
+    if ends is None:
+        ends = [s.end for s in sentences]
     for seg in segments:
-        while i < len(sentences) and sentences[i].end <= seg.start:
-            i += 1
-        j = i
+        # The first sentence ending after the segment's start (bisect: linear over all speakers).
+        j = bisect.bisect_right(ends, seg.start)
         while j < len(sentences) and sentences[j].start < seg.end:
             start = max(seg.start, sentences[j].start)
             end = min(seg.end, sentences[j].end)
