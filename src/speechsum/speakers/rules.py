@@ -1208,9 +1208,13 @@ def transcript_turns(text: str, paragraphs: Sequence[Paragraph], people: People,
     surnames = {max(k.split(":"), key=len) for k in label_keys}
     stems = sorted({names.stem_key(x)[:6] for x in surnames if len(x) > 2})
     if stems:
-        # Look for full names only where a label's surname occurs: linear in the text.
-        where = re.compile("|".join(re.escape(x) for x in stems), re.IGNORECASE)
-        for hit in where.finditer(text):
+        # Look for full names only where a word starts like a label's surname: one pass over
+        # the words with set look-ups, however many speakers there are.
+        wanted = set(stems)
+        lengths = sorted({len(x) for x in stems})
+        hits = (w for w in WORDS.finditer(text)
+                if any(w.group()[:n].lower() in wanted for n in lengths))
+        for hit in hits:
             line_start = text.rfind("\n", 0, hit.start()) + 1
             line_end = text.find("\n", hit.end())
             line_end = len(text) if line_end < 0 else line_end
