@@ -109,3 +109,16 @@ def test_same_surname_other_initials_are_two_people() -> None:
     attribution = check(text, ["Иванов А. Г. <- Предлагаю", "Иванов Б. Д. <- Я против",
                                "Иванов А. Г. <- Тогда голосуем"])
     assert len(attribution.speakers) == 2
+
+
+def test_labelled_exchange_inside_a_news_story() -> None:
+    text = ("Mayor Linda Park defended the budget on Sunday.\n"
+            "Partial transcript as follows:\n"
+            "HOST: Will taxes go up?\n"
+            "PARK: Not this year. We found the savings elsewhere.\n"
+            "HOST: And next year?\n"
+            "PARK: That depends on the state.")
+    attribution = check(text, ["Linda Park <- Not this year", "Linda Park <- depends on the state",
+                               "Host <- Will taxes go up", "- <- Partial transcript"],
+                        Language.EN)
+    assert len(attribution.speakers) == 2

@@ -140,3 +140,8 @@ def gender_of(words: tuple[str, ...], titles: tuple[str, ...] = ()) -> Gender:
         if first in lexicon_en.MALE_NAMES:
             return Gender.MASC
     return Gender.UNKNOWN
+
+
+def label_mention(text: str, start: int, end: int) -> Mention:
+    """A transcript label's surname as a mention ("PARK:"), acronym-like as it may look."""
+    return _mention(text, start, end, (text[start:end],), ())

@@ -1122,6 +1122,13 @@ def _label_key(text: str, m: re.Match[str], people: People) -> tuple[int, str] |
         return None
     # Labels are names: initials, ALL CAPS, or capitalised name-like words.
     mentions = people.mentions(m.start("label"), m.end("label"))
+    if not mentions and people.language is Language.EN and is_caps and len(name_words) == 1 \
+            and name_words[0].lower() not in lexicon_en.TITLES | lexicon_en.NOT_NAME_WORDS:
+        # "PARK:" - a short all-caps surname, not an acronym, when it labels a turn.
+        from speechsum.speakers import names_en
+
+        at = text.find(name_words[0], m.start("label"), m.end("label"))
+        mentions = [names_en.label_mention(text, at, at + len(name_words[0]))]
     if not mentions:
         if is_caps and len(words) <= 3 and sep in (":", "-", "–", "—"):
             key = "role:" + low
