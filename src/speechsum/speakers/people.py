@@ -38,6 +38,11 @@ class People:
         self.labels: dict[str, str] = {}
         self.seen: set[int] = set()
         self.aliases: dict[str, list[str]] = {}
+        # Indexes, so that each name costs the same however many people came before.
+        self.by_first: dict[str, str] = {}
+        self.by_stem: dict[str, str] = {}
+        self.namesakes: dict[str, list[str]] = {}
+        self.last_seen: dict[str, int] = {}
         self.role_holders: dict[str, str] = {}
 
     # -- registering -------------------------------------------------------------------------
@@ -51,6 +56,9 @@ class People:
         person = self.persons.get(key)
         if person is None:
             person = self.persons[key] = Person(key)
+            self.by_stem.setdefault(names.stem_key(key), key)
+            base = key.split(":")[0] if not key.startswith("en:") else ":".join(key.split(":")[:2])
+            self.namesakes.setdefault(base, []).append(key)
         person.forms.append((mention, subject, "nomn" if subject else case))
         for g in (gender, mention.gender if not subject or gender is Gender.UNKNOWN
                   else Gender.UNKNOWN):
@@ -59,6 +67,7 @@ class People:
         plain = [w for w in mention.words if not names.INITIAL.fullmatch(w)]
         if len(plain) >= 2:
             person.first_names.add(plain[0].lower())
+            self.by_first.setdefault(plain[0].lower(), key)
         letter = _first_letter(mention)
         if letter:
             person.initials.add(letter)
@@ -69,6 +78,7 @@ class People:
                 person.role_nouns.update(_english_role_nouns(role))
             else:
                 person.role_nouns.update(names.lemma(w) for w in role.split())
+        self.last_seen[key] = len(self.history)
         if remember:
             self.history.append((mention.start, key))
             if subject or case == "nomn" or case is None and mention.nominative:
@@ -78,19 +88,16 @@ class People:
     def _key_for(self, mention: Mention) -> str:
         plain = [w for w in mention.words if not names.INITIAL.fullmatch(w)]
         if len(plain) == 1 and mention.key not in self.persons:
-            # A lone first name or patronymic form of address ("Игорь Винцентасович" case handled
-            # below); a lone word that is some known person's first name joins that person.
-            low = plain[0].lower()
-            for key, person in self.persons.items():
-                if low in person.first_names:
-                    return key
+            # A lone word that is some known person's first name joins that person.
+            known_first = self.by_first.get(plain[0].lower())
+            if known_first is not None:
+                return known_first
         if len(plain) == 2 and mention.key not in self.persons:
+            # "Игорь Винцентасович": a first name and patronymic as a form of address.
             first = plain[0].lower()
             patr = names.parses(names._caseless(plain[1]).lower())
-            if any("Patr" in str(p.tag) for p in patr):
-                for key, person in self.persons.items():
-                    if first in person.first_names:
-                        return key
+            if any("Patr" in str(p.tag) for p in patr) and first in self.by_first:
+                return self.by_first[first]
         if mention.key in self.persons and len(plain) >= 2 and not names.INITIAL.fullmatch(
                 plain[0]):
             first = plain[0].lower()
@@ -111,17 +118,17 @@ class People:
                 return mention.key + ":" + letter
         if len(plain) == 1 and mention.key in self.persons:
             # A bare surname is the most recently mentioned person of that name.
-            for _, key in reversed(self.history):
-                if key == mention.key or key.startswith(mention.key + ":"):
-                    known = self.persons[key].initials if key in self.persons else set()
-                    if not letter or not known or any(
-                            k.startswith(letter) or letter.startswith(k) for k in known):
-                        return key
-        if mention.key not in self.persons:
-            stem = names.stem_key(mention.key)
-            for key in self.persons:
-                if names.stem_key(key) == stem:
+            namesakes = sorted(self.namesakes.get(mention.key, [mention.key]),
+                               key=lambda k: self.last_seen.get(k, -1), reverse=True)
+            for key in namesakes:
+                known = self.persons[key].initials if key in self.persons else set()
+                if not letter or not known or any(
+                        k.startswith(letter) or letter.startswith(k) for k in known):
                     return key
+        if mention.key not in self.persons:
+            same_stem = self.by_stem.get(names.stem_key(mention.key))
+            if same_stem is not None:
+                return same_stem
         return mention.key
 
     def add_alias(self, key: str, alias: str) -> None:
@@ -130,6 +137,7 @@ class People:
             aliases.append(alias)
 
     def remember(self, pos: int, key: str) -> None:
+        self.last_seen[key] = len(self.history)
         self.history.append((pos, key))
         self.subjects.append((pos, key))
 

@@ -337,14 +337,15 @@ def interview_exchange(text: str, paragraphs: Sequence[Paragraph], i: int, peopl
     """"— Вопрос? — Ответ." in a row with no cues: questions are the interviewer's (named by
     "Беседовала Анна Иванова", else "Корреспондент"), answers the interviewee's."""
     run: list[Paragraph] = []
-    for q in paragraphs[i:]:
+    for k in range(i, len(paragraphs)):
+        q = paragraphs[k]
         if not q.opens_with_dash or split_by_cues(text, q.start, q.end, people, language)[1]:
             break
         run.append(q)
     questions = {id(q) for q in run if q.text.rstrip().endswith("?")}
     if len(run) < 3 or not questions or len(questions) == len(run):
         return [], len(run)
-    guest = context or _most_named(text, paragraphs[:i], people)
+    guest = context or _most_named(text, paragraphs, i, people)
     if guest is None:
         return [], len(run)
     host = _interviewer(text, people, language)
@@ -353,10 +354,12 @@ def interview_exchange(text: str, paragraphs: Sequence[Paragraph], i: int, peopl
             for q in run], len(run)
 
 
-def _most_named(text: str, paragraphs: Sequence[Paragraph], people: People) -> str | None:
-    """The person the lead names most often: whom an interview is with."""
+def _most_named(text: str, paragraphs: Sequence[Paragraph], before: int,
+                people: People) -> str | None:
+    """The person the paragraphs before `before` name most often: whom an interview is with."""
     counts: dict[str, int] = {}
-    for p in paragraphs:
+    for k in range(before):
+        p = paragraphs[k]
         for m in people.mentions(p.start, p.end):
             key = people.register(m, remember=False)
             counts[key] = counts.get(key, 0) + 1
@@ -418,11 +421,14 @@ def _direct_pieces(pieces: list[tuple[int, int]], cues: list[Cue], fallback: str
 def inner_dash_quote(text: str, p: Paragraph, people: People,
                      language: Language) -> tuple[list[Raw], list[Cue]]:
     """"... попросил акима ответить. - Я понял ваш вопрос, - ответил X." inside a paragraph."""
-    for m in INNER_DASH.finditer(text, p.start, p.end):
+    openings = list(INNER_DASH.finditer(text, p.start, p.end))
+    for k, m in enumerate(openings):
         start = m.end() - 1
         while start > m.start() and text[start] not in DASHES:
             start -= 1
-        pieces, cues = split_by_cues(text, start, p.end, people, language)
+        # Its cue comes before the next dash that opens a sentence: look no further (linear).
+        stop = openings[k + 1].start() if k + 1 < len(openings) else p.end
+        pieces, cues = split_by_cues(text, start, stop, people, language)
         if cues and cues[0].key:
             first_cue_end = cues[0].end
             kept = [(a, b) for a, b in pieces if b <= first_cue_end]
