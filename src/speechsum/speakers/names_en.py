@@ -63,6 +63,8 @@ def _acceptable(name: list[str], titled: bool) -> bool:
     """A name, not a place, poll or acronym; after a title an all-caps word is a surname."""
     if " ".join(name).lower() in lexicon_en.NOT_SPEAKERS:
         return False
+    if re.fullmatch(r"[DRI]-[A-Z][A-Za-z.]*", name[0]):
+        return False  # a party and state tag: "(D-Mo.)", "(R-Texas)"
     if name[-1].lower() in lexicon_en.NOT_SPEAKER_HEADS:
         return False
     return _is_name(name) or titled and len(name) == 1 and name[0].isupper()

@@ -327,6 +327,25 @@ def dash_paragraph(text: str, paragraphs: Sequence[Paragraph], i: int, people: P
     return [], [], 1
 
 
+HEADLINE_LABEL = re.compile(r"(?P<label>[^\W\d_][^:\n«\"“]{1,40}):\s+(?=\S)")
+
+
+def headline_label(text: str, p: Paragraph, people: People) -> Raw | None:
+    """"Sanders: Endorsements prove Clinton 'candidate of the establishment.'" - a headline
+    that gives a named person's words after their name and a colon."""
+    m = HEADLINE_LABEL.match(text, p.start, p.end)
+    if m is None or len(p.text) > 200:
+        return None
+    found = people.mentions(m.start("label"), m.end("label"))
+    if not found or found[-1].end != m.end("label"):
+        return None
+    lead = WORDS.findall(text[m.start("label") : found[-1].start])
+    if len(lead) > 3:
+        return None
+    key = people.register(found[-1], subject=True)
+    return Raw(p.start, p.end, key, Kind.INDIRECT, "headline-label")
+
+
 INTERVIEWER = re.compile(
     r"(?:[Бб]еседовал[аи]?|[Ии]нтервью (?:вел[аи]?|записал[аи]?)|[Зз]аписал[аи]?|"
     r"[Вв]опросы задавал[аи]?|[Ii]nterviewed by|[Cc]onducted by)\s*:?\s*")
@@ -818,6 +837,9 @@ def _english_subject(text: str, mentions: list[Mention], vs: int, ve: int) -> Me
     for m in list(reversed([m for m in mentions if m.end <= vs]))[:3]:
         if re.match(r"['’]s?\b", text[m.end : m.end + 2]) or not m.nominative:
             continue  # "Clinton's aide", "Cole of Oklahoma", "Daughter Of Eric Garner"
+        clause = text[max(0, m.start - 80) : m.start]
+        if re.search(r"\b(?:who|which|whose|that)\b[^,.;:!?\n\"“”]*$", clause):
+            continue  # "McCaskill, who has endorsed Clinton, said": Clinton is an object
         between = text[m.end:vs]
         if re.fullmatch(r"\s*(?:\([^()]{0,40}\))?\s*,[^\"“”;:]{0,200},\s*", between):
             between = " "  # "Sanders, meanwhile, who sits at zero endorsements, said"
@@ -947,6 +969,13 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
             context = None
             continue
         p = paragraphs[i]
+        if i == 0:
+            headline = headline_label(text, p, people)
+            if headline is not None:
+                raws.append(headline)
+                context = headline.key
+                i += 1
+                continue
         if i >= checked_until:
             interview, run = interview_exchange(text, paragraphs, i, people, language, context)
             checked_until = i + max(run, 1)  # the rest of a run is no interview's start either
