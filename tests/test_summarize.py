@@ -408,3 +408,20 @@ def test_any_text_ranks_as_sumy_does(
     topic = (words[0],)
     expected = rank_with_sumy(units, language, algorithm, topic, first_of_equals=True)
     assert rank_units(units, language, algorithm, topic) == expected
+
+
+def test_a_huge_speaker_is_ranked_in_rounds() -> None:
+    # Past 2 x ROUND_SIZE sentences LexRank runs in rounds; the summary still comes from the
+    # speaker's own units, in document order, and the on-topic unit still wins.
+    units = []
+    pos = 0
+    for i in range(2 * summarize.ROUND_SIZE + 5):
+        text = f"Дорога номер {i % 7} будет отремонтирована летом."
+        units.append(Span(pos, pos + len(text), text))
+        pos += len(text) + 1
+    special = Span(pos, pos + 30, "Бюджет школы увеличат вдвое.")
+    units.append(special)
+    chosen = summarize_units(units, Language.RU, DigestOptions(sentences=3, topic=("бюджет",)))
+    assert len(chosen) == 3
+    assert special in chosen
+    assert list(chosen) == sorted(chosen, key=lambda s: s.start)

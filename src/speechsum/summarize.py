@@ -87,6 +87,8 @@ def summarize_units(
         return ()
     if options.algorithm in BY_SUMY:
         ranking = iter(rank_with_sumy(units, language, options.algorithm, options.topic))
+    elif options.algorithm in BY_ROUNDS and len(units) > ROUND_SIZE * 2:
+        ranking = rank_in_rounds(units, language, method, count, options.topic)
     else:
         ranking = method.rank(read_words(units, language, options.topic))
     if options.topic:
@@ -96,6 +98,28 @@ def summarize_units(
     else:
         chosen = [next(ranking) for _ in range(count)]
     return tuple(units[i] for i in sorted(chosen))
+
+
+# LexRank links every pair of similar sentences, so one speaker repeating himself costs time
+# quadratic in his sentences. Past 2 x ROUND_SIZE sentences it runs in rounds: each block of
+# ROUND_SIZE consecutive sentences puts forward its best, and a final round ranks those.
+# Linear time; the picks equal sumy's up to that size, and are an approximation beyond it.
+BY_ROUNDS = frozenset({"lexrank"})
+ROUND_SIZE = 1000
+
+
+def rank_in_rounds(units: Sequence[Span], language: Language, method: Method, count: int,
+                   topic: Sequence[str]) -> Iterator[int]:
+    """The method's ranking in two rounds: blocks of ROUND_SIZE, then their best together."""
+    finalists: list[int] = []
+    for first in range(0, len(units), ROUND_SIZE):
+        block = units[first : first + ROUND_SIZE]
+        ranking = method.rank(read_words(block, language, topic))
+        finalists.extend(first + i for _, i in zip(range(count * 4), ranking, strict=False))
+    final = method.rank(read_words([units[i] for i in finalists], language, topic))
+    ranked = [finalists[i] for i in final]
+    chosen = set(ranked)
+    return iter(ranked + [i for i in range(len(units)) if i not in chosen])
 
 
 def find_method(algorithm: str) -> Method:
