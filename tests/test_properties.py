@@ -1,4 +1,5 @@
-"""Properties of build_digest: it never raises and its offsets always hold."""
+"""Properties of build_digest: it never raises, its offsets always hold, and every summary
+sentence lies inside its speaker's segments, whatever the text around the speech looks like."""
 
 from __future__ import annotations
 
@@ -20,8 +21,13 @@ NAMES = [
     "John Smith",
     "Sen. John Smith",
     "Smith",
+    "Айгүл Серікқызы",
+    "Бахытжан Серикулы",
+    "Д.Медведев",
+    "Петровой",
 ]
 VERBS = ["сказал", "сказала", "отметила", "подчеркнул", "напомнил", "заявила", "said", "added"]
+KAZAKH_VERBS = ["деді", "атап өтті", "мәлімдеді", "айтты"]
 DASHES = ["-", "–", "—"]
 QUOTES = [("«", "»"), ('"', '"'), ("“", "”"), ("„", "“")]
 LABELS = [
@@ -52,6 +58,12 @@ WORDS = [
     "г.",
 ]
 STAGE = ["(Аплодисменты.)", "(Оживление в зале.)", "(Laughter.)"]
+# What real files carry besides words: controls, zero-width and bidi marks, emoji, markup.
+NOISE = [
+    "\u200b", "\u200d", "\u200e", "\u202e", "\u2066", "\u2069", "\ufeff", "\u00ad", "\u00a0",
+    "\u2028", "\u0301", "\x1b[31m", "\x07", "\x00", "\t", "\x0c", "\x85", "😀", "👍🏽",
+    "👨\u200d👩\u200d👧", "🇰🇿", "𝔘", "ﬁ", "\ufffd", "[bold]", "[/]", "[link=http://x]", "**", "…",
+]
 SEPARATORS = [" ", "\n", "\n\n", "\n - ", "\r\n"]
 ALGORITHMS = ["lexrank", "lsa", "luhn", "textrank", "edmundson", "kl", "sumbasic", "reduction"]
 
@@ -105,6 +117,57 @@ def reports(draw: st.DrawFn) -> str:
     return text
 
 
+@st.composite
+def noisy_reports(draw: st.DrawFn) -> str:
+    """A report with noise put anywhere: inside names, verbs, quotes and dashes too."""
+    text = draw(reports())
+    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+        at = draw(st.integers(min_value=0, max_value=len(text)))
+        noise = draw(st.one_of(st.sampled_from(NOISE), st.text(min_size=1, max_size=3)))
+        text = text[:at] + noise + text[at:]
+    return text
+
+
+@st.composite
+def transcripts(draw: st.DrawFn) -> str:
+    """Labelled turns (at least two labels, so the transcript rules run), lead and trailer."""
+    lines = [draw(paragraph)] if draw(st.booleans()) else []
+    for _ in range(draw(st.integers(min_value=2, max_value=6))):
+        label = draw(st.one_of(st.sampled_from(LABELS), names.map(lambda n: n.upper() + ":")))
+        lines.append(f"{label} {draw(paragraph)}")
+        if draw(st.booleans()):
+            lines.append(draw(st.one_of(paragraph, st.sampled_from(STAGE))))
+    return "\n".join(lines)
+
+
+@st.composite
+def quotations(draw: st.DrawFn) -> str:
+    """Quotes nested, unclosed, closed twice or mismatched, with and without their cues."""
+    opening, closing = draw(quotes)
+    other_opening, other_closing = draw(quotes)
+    depth = draw(st.integers(min_value=1, max_value=6))
+    body = draw(content)
+    inner = f"{other_opening}{body}{other_closing}" if draw(st.booleans()) else body
+    quoted = opening * depth + inner + closing * draw(st.integers(min_value=0, max_value=depth + 1))
+    cue = f", {draw(dashes)} {draw(verbs)} {draw(names)}." if draw(st.booleans()) else ""
+    lead = f"{draw(names)} {draw(verbs)}: " if draw(st.booleans()) else ""
+    return lead + quoted + cue
+
+
+@st.composite
+def kazakh_and_english(draw: st.DrawFn) -> str:
+    """Kazakh speech ("деді", "Оның айтуынша") and English reporting ("told reporters")."""
+    name, body = draw(names), draw(content)
+    shapes = [
+        f"{name} {draw(st.sampled_from(KAZAKH_VERBS))}: «{body}».",
+        f"«{body}», {draw(dashes)} деді {name}.",
+        f"Оның айтуынша, {body.lower()}.",
+        f"{name} told reporters on Monday that {body.lower()}.",
+        f'"{body}," {name} said. "{draw(content)}."',
+    ]
+    return " ".join(draw(st.lists(st.sampled_from(shapes), min_size=1, max_size=5)))
+
+
 options = st.builds(
     DigestOptions,
     language=st.sampled_from([None, *Language]),
@@ -132,3 +195,34 @@ def test_report_offsets_hold(text: str) -> None:
 @given(reports(), options)
 def test_report_offsets_hold_for_any_options(text: str, opts: DigestOptions) -> None:
     assert_invariants(text, build_digest(text, opts), opts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(noisy_reports())
+def test_noisy_report_offsets_hold(text: str) -> None:
+    assert_invariants(text, build_digest(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(transcripts(), options)
+def test_transcript_offsets_hold(text: str, opts: DigestOptions) -> None:
+    assert_invariants(text, build_digest(text, opts), opts)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(quotations(), min_size=1, max_size=5).map("\n".join))
+def test_nested_and_unclosed_quotes_hold(text: str) -> None:
+    assert_invariants(text, build_digest(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(kazakh_and_english(), st.sampled_from([None, Language.KK, Language.EN]))
+def test_kazakh_and_english_offsets_hold(text: str, language: Language | None) -> None:
+    opts = DigestOptions(language=language)
+    assert_invariants(text, build_digest(text, opts), opts)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(noisy_reports(), transcripts()))
+def test_same_text_same_digest(text: str) -> None:
+    assert build_digest(text) == build_digest(text)

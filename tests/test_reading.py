@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import stat
 import sys
 import threading
@@ -14,7 +15,16 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from speechsum.reading import InputError, decode_bytes, format_size, read_path, sniff_binary
+from speechsum.reading import (
+    InputError,
+    binary_start,
+    decode_bytes,
+    decode_input,
+    format_size,
+    read_path,
+    read_up_to,
+    sniff_binary,
+)
 
 RUSSIAN = (
     "Глава района Сергей Ильин сообщил, что ремонт школы закончат к сентябрю.\n"
@@ -278,3 +288,73 @@ def write(path: Path, data: bytes) -> Path:
     """Create `path` holding `data`; return it."""
     path.write_bytes(data)
     return path
+
+
+# Repairs: decode_input says what it had to guess or replace
+
+
+def test_mixed_encodings_are_read_line_by_line() -> None:
+    data = RUSSIAN.encode() + b"\n" + RUSSIAN.encode("cp1251")
+    decoded = decode_input(data)
+    assert decoded.text == RUSSIAN + "\n" + RUSSIAN
+    assert decoded.warning == "mixed encodings: lines 4-6 read as cp1251, the rest as UTF-8"
+
+
+@pytest.mark.parametrize(
+    ("data", "warning"),
+    [
+        ("Мост откроем в мае.".encode().replace(b"\xd0\xb0", b"\xff", 1), "1 invalid UTF-8"),
+        (RUSSIAN.encode() + b"\xed\xa0\x80", "3 invalid UTF-8 sequences replaced with U+FFFD"),
+        (RUSSIAN.encode()[:-1] + "я".encode()[:1], None),  # cut at the end: dropped quietly
+        (RUSSIAN.encode(), None),
+    ],
+    ids=["stray-byte", "encoded-surrogate", "cut-character", "clean"],
+)
+def test_damaged_utf8(data: bytes, warning: str | None) -> None:
+    decoded = decode_input(data)
+    assert decoded.encoding == "utf-8"
+    if warning is None:
+        assert decoded.warning is None
+    else:
+        assert decoded.warning is not None and decoded.warning.startswith(warning)
+
+
+def test_high_bytes_that_are_no_text_are_refused() -> None:
+    noise = bytes(random.Random(6).choices(range(0x80, 0x100), k=500))
+    with pytest.raises(InputError, match="cannot tell the text encoding"):
+        decode_input(noise)
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (RUSSIAN.encode("utf-16-le")[:200], None),
+        (RUSSIAN.encode("utf-16-be")[:200], None),
+        (RUSSIAN.encode("utf-32")[:200], None),
+        (RUSSIAN.encode()[:200], None),
+        (bytes(200), "a binary file (contains NUL bytes)"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(100), "a PNG image"),
+    ],
+    ids=["utf-16-le", "utf-16-be", "utf-32-bom", "utf-8", "zeros", "png"],
+)
+def test_binary_start(head: bytes, kind: str | None) -> None:
+    assert binary_start(head) == kind
+
+
+class Dribble(io.RawIOBase):
+    """A raw stream that gives at most 3 bytes per read, as an unbuffered pipe may."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk, self.data = self.data[: min(size, 3)], self.data[min(size, 3) :]
+        return chunk
+
+
+def test_short_reads_are_joined() -> None:
+    assert read_up_to(Dribble(b"x" * 100), 50) == b"x" * 50  # type: ignore[arg-type]
+    assert read_up_to(Dribble(b"x" * 10), 50) == b"x" * 10  # type: ignore[arg-type]

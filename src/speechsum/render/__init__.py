@@ -14,15 +14,19 @@ _CONTROLS = {
     for code in range(0xA0)
     if unicodedata.category(chr(code)) == "Cc" and chr(code) not in "\n\t"
 }
+# Bidi embeddings, overrides and isolates reorder what follows them on the screen ("Trojan
+# Source"): a quote could show other words than it holds. The plain marks U+200E/F stay.
+_BIDI = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)], 0xFFFD)
+_UNSAFE = _CONTROLS | _BIDI
 
 
 def printable(text: str) -> str:
-    """`text` with control characters other than newline and tab made visible and harmless.
+    """`text` with controls other than newline and tab, and bidi overrides, made harmless.
 
     >>> printable("a\\x1b[31mb\\tc")
     'a␛[31mb\\tc'
     """
-    return text.translate(_CONTROLS)
+    return text.translate(_UNSAFE)
 
 
 def one_line(text: str) -> str:
