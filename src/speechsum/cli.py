@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
 import os
+import signal
 import stat
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, BinaryIO, NoReturn
 
 import typer
 
@@ -20,7 +23,7 @@ from speechsum import __version__
 from speechsum.reading import (
     DEFAULT_MAX_BYTES,
     InputError,
-    decode_bytes,
+    decode_input,
     describe_os_error,
     read_path,
 )
@@ -29,6 +32,8 @@ if TYPE_CHECKING:
     from speechsum.model import Digest, DigestOptions
 
 STDIN = "<stdin>"
+# Set it to see the traceback of an internal error instead of a one-line report.
+TRACEBACK_VARIABLE = "SPEECHSUM_TRACEBACK"
 
 
 class ExitStatus(enum.IntEnum):
@@ -135,7 +140,10 @@ def summarize(
     output: Annotated[
         str | None,
         typer.Option(
-            "-o", "--output", metavar="FILE", help="Write to FILE instead of stdout (atomically)."
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write to FILE instead of stdout (atomically); '-' is stdout.",
         ),
     ] = None,
     topic: Annotated[
@@ -155,6 +163,10 @@ def summarize(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, metavar="N", help="Refuse larger inputs.")
     ] = DEFAULT_MAX_BYTES,
+    jobs: Annotated[
+        int,
+        typer.Option("-j", "--jobs", min=1, metavar="N", help="Digest files in N processes."),
+    ] = 1,
 ) -> None:
     """Summarize what each speaker says in meeting reports.
 
@@ -167,6 +179,8 @@ def summarize(
             # Waiting on a terminal looks like a hang; say what is expected instead.
             ctx.fail("no input: give a PATH, or pipe a report to stdin")
         paths = ["-"]
+    if output == "-":
+        output = None
     if output is not None:
         check_output(ctx, output, paths)
 
@@ -180,7 +194,7 @@ def summarize(
         topic=split_words(topic or ()),
         narration=narration,
     )
-    digests, failed = build_digests(paths, options, max_bytes)
+    digests, failed = build_digests(paths, options, max_bytes, jobs)
     if digests:
         emit(digests, output_format, output, several=len(paths) > 1)
     if failed:
@@ -188,33 +202,97 @@ def summarize(
 
 
 def build_digests(
-    paths: Sequence[str], options: DigestOptions, max_bytes: int
+    paths: Sequence[str], options: DigestOptions, max_bytes: int, jobs: int = 1
 ) -> tuple[list[Digest], bool]:
-    """A digest for each input that can be read; problems reported on stderr as they happen."""
-    from speechsum.pipeline import build_digest
-
+    """A digest for each input that can be read; problems reported on stderr in input order."""
     digests = []
     failed = False
-    for path in paths:
+    for path, outcome in zip(paths, map_digests(paths, options, max_bytes, jobs), strict=True):
         source = STDIN if path == "-" else decodable(path)
-        try:
-            text = decode_bytes(read_path(path, max_bytes))
-        except InputError as error:
-            report("error", f"{display_path(source)}: {error.message}")
+        if outcome.digest is None:
+            report("error", f"{display_path(source)}: {outcome.message}")
             failed = True
             continue
-        digest = build_digest(text, options, source)
-        if not digest.speakers:
+        if outcome.message:
+            report("warning", f"{display_path(source)}: {outcome.message}")
+        if not outcome.digest.speakers:
             report("warning", f"no speakers found in {display_path(source)}")
-        digests.append(digest)
+        digests.append(outcome.digest)
     return digests, failed
+
+
+def map_digests(
+    paths: Sequence[str], options: DigestOptions, max_bytes: int, jobs: int
+) -> Iterable[Outcome]:
+    """`digest_input` of each path, in order; in `jobs` worker processes for several files."""
+    work = functools.partial(digest_input, options=options, max_bytes=max_bytes)
+    # Only this process can read stdin.
+    if jobs <= 1 or len(paths) <= 1 or "-" in paths:
+        return map(work, paths)
+    return map_in_processes(work, paths, jobs)
+
+
+def map_in_processes(
+    work: functools.partial[Outcome], paths: Sequence[str], jobs: int
+) -> Iterable[Outcome]:
+    """`map(work, paths)` in a pool of `jobs` processes, results in input order."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # The first input is digested here: forked workers then share the dictionaries it loads.
+    yield work(paths[0])
+    chunk = max(1, min(16, len(paths) // (jobs * 8)))
+    with context.Pool(min(jobs, len(paths) - 1), initializer=leave_signals_to_parent) as pool:
+        yield from pool.imap(work, paths[1:], chunksize=chunk)
+
+
+def leave_signals_to_parent() -> None:
+    """In a worker: leave Ctrl-C to the parent, and die quietly when the pool is terminated."""
+    # Otherwise each worker prints "Process ForkPoolWorker-2:" and a KeyboardInterrupt
+    # traceback; the parent stops the pool and exits 130 by itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: a digest and perhaps a warning, or no digest and the error."""
+
+    digest: Digest | None
+    message: str = ""
+
+
+def digest_input(path: str, options: DigestOptions, max_bytes: int) -> Outcome:
+    """The digest of one input, or the message of the error that kept it from being made."""
+    from speechsum.pipeline import build_digest
+
+    source = STDIN if path == "-" else decodable(path)
+    try:
+        decoded = decode_input(read_path(path, max_bytes))
+    except InputError as error:
+        return Outcome(None, error.message)
+    try:
+        return Outcome(build_digest(decoded.text, options, source), decoded.warning or "")
+    except MemoryError:
+        return Outcome(None, "not enough memory to digest this input; try a smaller file")
+    except Exception as error:
+        # A bug, not a bad input: one line that says so, and the other inputs still go on.
+        if os.environ.get(TRACEBACK_VARIABLE):
+            raise
+        from speechsum.render import one_line
+
+        what = one_line(f"{type(error).__name__}: {error}")[:200]
+        return Outcome(
+            None, f"internal error ({what}); please report it ({TRACEBACK_VARIABLE}=1 shows more)"
+        )
 
 
 def emit(
     digests: Sequence[Digest], output_format: Format, output: str | None, several: bool
 ) -> None:
     """Render the digests to the output file or stdout."""
-    to_terminal = output is None and sys.stdout.isatty()
+    to_terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
     if output_format is Format.RICH and to_terminal:
         print_rich(digests)
         return
@@ -225,7 +303,8 @@ def emit(
         write_stdout(data)
         return
     try:
-        write_atomically(output, data.encode("utf-8"))
+        # "replace": valid UTF-8 even if a lone surrogate ever slipped into a string.
+        write_atomically(output, data.encode("utf-8", "replace"))
     except FileNotFoundError:
         fail(f"{display_path(output)}: no such directory")
     except OSError as error:
@@ -257,6 +336,9 @@ def print_rich(digests: Sequence[Digest]) -> None:
 
     from speechsum.render.terminal import render_terminal
 
+    # A terminal in latin-1 or ASCII shows "?" for the Cyrillic it cannot encode, no traceback.
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     console = Console(highlight=False)
     for i, digest in enumerate(digests):
         if i:
@@ -266,19 +348,39 @@ def print_rich(digests: Sequence[Digest]) -> None:
 
 def write_stdout(data: str) -> None:
     """Write UTF-8 to stdout whatever the locale says; JSON must be UTF-8."""
+    stdout = sys.stdout
+    if stdout is None:  # started with `>&-`
+        fail("standard output is closed")
     try:
-        sys.stdout.flush()
-        buffer = getattr(sys.stdout, "buffer", None)
+        stdout.flush()
+        buffer = getattr(stdout, "buffer", None)
         if buffer is None:
-            sys.stdout.write(data)
-            sys.stdout.flush()
+            stdout.write(data)
+            stdout.flush()
         else:
-            buffer.write(data.encode("utf-8"))
+            write_all(buffer, data.encode("utf-8", "replace"))
             buffer.flush()
     except BrokenPipeError:
         # `speechsum ... | head -1`: the reader has all it wanted.
         quiet_stdout()
         raise typer.Exit(ExitStatus.ERROR) from None
+    except OSError as error:
+        # `> /dev/full`, a full disk, a vanished network drive.
+        quiet_stdout()
+        fail(f"cannot write the output: {describe_os_error(error)}")
+
+
+def write_all(stream: BinaryIO, data: bytes) -> None:
+    """Write all of `data`: with PYTHONUNBUFFERED=1 stdout is a raw file, which may take part."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if written is None:  # a non-blocking descriptor that is full for now
+            import select
+
+            select.select([], [stream], [])
+            continue
+        view = view[written:]
 
 
 def write_atomically(path: str, data: bytes) -> None:
@@ -379,9 +481,12 @@ def display_path(path: str) -> str:
 
 
 def report(level: str, message: str) -> None:
-    """One line on stderr: "speechsum: error: PATH: message"."""
-    sys.stderr.write(f"speechsum: {level}: {message}\n")
-    sys.stderr.flush()
+    """One line on stderr: "speechsum: error: PATH: message"; nothing if stderr is gone."""
+    if sys.stderr is None:  # started with `2>&-`
+        return
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"speechsum: {level}: {message}\n")
+        sys.stderr.flush()
 
 
 def fail(message: str) -> NoReturn:
@@ -392,6 +497,8 @@ def fail(message: str) -> NoReturn:
 
 def main() -> None:
     """Console-script entry point: run the app and map Ctrl-C and a closed pipe to quiet exits."""
+    # `kill` and `timeout` send SIGTERM: unwind like Ctrl-C does, so no temporary file is left.
+    signal.signal(signal.SIGTERM, exit_on_signal)
     try:
         app(prog_name="speechsum")
     except KeyboardInterrupt:
@@ -400,6 +507,11 @@ def main() -> None:
     except BrokenPipeError:
         quiet_stdout()
         sys.exit(ExitStatus.ERROR)
+
+
+def exit_on_signal(number: int, frame: object) -> NoReturn:
+    """Exit with 128 + the signal number, running cleanup code on the way out."""
+    sys.exit(128 + number)
 
 
 def quiet_stdout() -> None:
