@@ -435,9 +435,9 @@ def check_output(ctx: typer.Context, output: str, paths: Sequence[str]) -> None:
     """Refuse an output file that is also an input, before anything is read."""
     for path in paths:
         if is_same_file(output, path):
-            ctx.fail(f"{display_path(output)} is also an input; refusing to overwrite it")
+            usage_error(f"{display_path(output)} is also an input; refusing to overwrite it")
     if os.path.isdir(output):
-        ctx.fail(f"{display_path(output)} is a directory")
+        usage_error(f"{display_path(output)} is a directory")
 
 
 def is_same_file(output: str, path: str) -> bool:
@@ -487,6 +487,12 @@ def report(level: str, message: str) -> None:
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(f"speechsum: {level}: {message}\n")
         sys.stderr.flush()
+
+
+def usage_error(message: str) -> NoReturn:
+    """One line on stderr and exit status 2: the command line itself is wrong."""
+    report("error", message)
+    raise typer.Exit(ExitStatus.USAGE)
 
 
 def fail(message: str) -> NoReturn:
