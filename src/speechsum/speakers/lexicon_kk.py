@@ -18,7 +18,3 @@ SPEECH_PHRASES = (
 
 # "..., - деп хабарлайды Tengrinews.kz тілшісі": an outlet relaying, not a speaker.
 RELAY_WORDS = ("хабарла", "жаз", "мәлім ет", "жеткіз")
-
-# "Оның айтуынша" - according to him/her.
-ACCORDING_WORDS = ("айтуынша", "пікірінше", "сөзінше", "мәліметінше")
-PRONOUN_GENITIVE = ("оның", "олардың")

@@ -89,14 +89,7 @@ NOT_NAMES = frozenset(
     """.split()
 )
 
-# "По словам X", "Как отметил X": the phrase marks the whole sentence as X's.
-ACCORDING_TO = ("по словам", "по мнению", "по его словам", "по ее словам", "по её словам",
-                "по их словам", "по данным", "по информации", "по оценке", "по оценкам")
-
 PRONOUNS = {"он": "masc", "она": "femn", "они": "plur"}
-
-# The speaker himself in the cue: "- ..., - сказал он."
-PRONOUN_FORMS = {"он": "masc", "она": "femn", "они": "plur"}
 
 # Role nouns that name the same office ("прокурор сказал" after "гособвинитель Иванов").
 ROLE_SYNONYMS = (

@@ -73,12 +73,6 @@ def lemma(word: str) -> str:
     return str(found[0].normal_form) if found else word.lower()
 
 
-@lru_cache(maxsize=200_000)
-def lemmas(word: str) -> frozenset[str]:
-    """All normal forms the analyser offers for a word."""
-    return frozenset(str(p.normal_form) for p in parses(word.lower()))
-
-
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 

@@ -659,7 +659,6 @@ ACCORDING = re.compile(r"\b(?:по\s+(?:словам|мнению|заявлен
 ACCORDING_PRONOUN = re.compile(r"\bпо\s+(его|ее|её|их)\s+(?:словам|мнению)|"
                                r"\b(оның|олардың)\s+(?:айтуынша|пікірінше|сөзінше)", re.IGNORECASE)
 KK_ACCORDING = re.compile(r"\b(?:айтуынша|пікірінше|сөзінше|мәліметінше)\b", re.IGNORECASE)
-AS_SAID = re.compile(r"\b(?:как|об\s+этом|о\s+том)\s+", re.IGNORECASE)
 RELATIVE = re.compile(r",\s*(?:который|которая|которые)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
