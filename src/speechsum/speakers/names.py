@@ -93,12 +93,10 @@ def name_strength(word: str) -> int:
     good = [p for p in found if p.score >= 0.05]
     tags = [set(str(p.tag).replace(" ", ",").split(",")) for p in good]
     if any(GRAMMEMES_NAME & t for t in tags):
-        if any("Surn" in t or "Patr" in t for t in tags) or is_known(low):
-            return 2
         return 2
     if re.search(r"[a-z]", low):
         # Latin names in Cyrillic text ("Smart", "Daryn AI") are brands more often than people.
-        return 1 if SURNAME_END.search(low) is None else 1
+        return 1
     known = is_known(low)
     if not known:
         pos = {str(p.tag.POS) for p in good}
