@@ -3,8 +3,9 @@
 sumy is the reference: each `rank_*` function below ranks units as one sumy summarizer does
 (tests compare them on every algorithm, `rank_with_sumy` runs sumy itself), but sumy is not
 imported at run time. Importing it costs more than a whole article's digest (its stemmers
-pull in nltk, which imports scipy.stats), and its summarizers loop in Python over all pairs of
-sentences: 1,000 units take 5 s to 5 min. Here a segment's words become a term matrix once -
+pull in nltk, which imports scipy.stats), its summarizers loop in Python over all pairs of
+sentences (1,000 units take 5 s to 5 min), and even its linear ones, Luhn and Edmundson,
+stem every token again for every sentence. Here a segment's words become a term matrix once -
 dense numpy for small segments, scipy.sparse past DENSE_ENTRIES - and every pairwise sum is
 a matrix product, in blocks, so that no n x n matrix of floats is ever held for big segments.
 
@@ -63,12 +64,6 @@ class Method:
 
 DEFAULT_METHOD = "lexrank"
 
-# Luhn and Edmundson are linear in sumy too: sumy itself ranks for them (importing it costs
-# about a second, paid only when one of them is asked for). The rest need our numpy versions
-# of the same maths to stay fast on big speakers; tests compare their picks with sumy's.
-BY_SUMY = frozenset({"luhn", "edmundson"})
-
-
 def summarize_units(
     units: Sequence[Span], language: Language, options: DigestOptions
 ) -> tuple[Span, ...]:
@@ -85,8 +80,9 @@ def summarize_units(
         return tuple(units)
     if count <= 0:
         return ()
-    if options.algorithm in BY_SUMY:
-        ranking = iter(rank_with_sumy(units, language, options.algorithm, options.topic))
+    if options.algorithm == "edmundson" and not options.topic:
+        # Without key words Edmundson ranks by location alone: no words to read.
+        ranking = rank_by_location(len(units))
     elif options.algorithm in BY_ROUNDS and len(units) > ROUND_SIZE * 2:
         ranking = rank_in_rounds(units, language, method, count, options.topic)
     else:
@@ -561,17 +557,28 @@ def rank_edmundson(words: Words) -> Iterator[int]:
     import numpy as np
 
     n = words.count
+    if not words.bonus:
+        return rank_by_location(n)
     scores = np.ones(n)
     scores[0] += 1
     scores[-1] += 1
-    if words.bonus:
-        # Bonus stems are those of the topic that occur, so `frequency` has a maximum above 0.
-        stems = words.stem[words.form]
-        bonus = np.isin(stems, np.array(sorted(words.bonus)))
-        frequency = np.bincount(stems[bonus], minlength=words.stems)
-        key = frequency / frequency.max() > 0.5
-        scores += np.bincount(words.unit[key[stems]], minlength=n)
+    # Bonus stems are those of the topic that occur, so `frequency` has a maximum above 0.
+    stems = words.stem[words.form]
+    bonus = np.isin(stems, np.array(sorted(words.bonus)))
+    frequency = np.bincount(stems[bonus], minlength=words.stems)
+    key = frequency / frequency.max() > 0.5
+    scores += np.bincount(words.unit[key[stems]], minlength=n)
     return iter(order(scores))
+
+
+def rank_by_location(count: int) -> Iterator[int]:
+    """Edmundson's location ranking of `count` units: the first, the last, then the rest."""
+    if count > 1:
+        yield 0
+        yield count - 1
+        yield from range(1, count - 1)
+    elif count == 1:
+        yield 0
 
 
 # KL-Sum and SumBasic: greedy, one pick at a time, each a pass over the words.
@@ -699,8 +706,14 @@ def rank_with_sumy(
     algorithm: str,
     topic: Sequence[str] = (),
     first_of_equals: bool = False,
+    sumy_stemmer: bool = False,
 ) -> list[int]:
     """What `rank_units` computes, by sumy's own summarizer over the same units and stems.
+
+    `sumy_stemmer` gives sumy its own stemmer, as it runs out of the box (nltk's Snowball,
+    which stems every token anew; Kazakh, which sumy has none for, keeps ours): the same
+    stems but for the few words where nltk's Snowball is older (see the tests), at sumy's
+    own speed. By default sumy stems with ours, which is memoised.
 
     sumy's greedy methods (KL, SumBasic) take the first best candidate by exact float
     comparison, so among candidates that are equal ("погода тёплая" and "спасибо за работу"
@@ -708,7 +721,7 @@ def rank_with_sumy(
     `first_of_equals` makes them take the first of the candidates equal to PRECISION digits,
     as ours do; the rest of sumy's algorithm is left as it is.
     """
-    summarizer = build_summarizer(algorithm, language, topic)
+    summarizer = build_summarizer(algorithm, language, topic, sumy_stemmer)
     if first_of_equals and algorithm == "kl":
         summarizer._find_index_of_best_sentence = lambda kls: first_best(
             -np_array(kls), np_array([False] * len(kls))
@@ -735,11 +748,18 @@ def rank_with_sumy(
     return order(ratings.get(i, -math.inf) for i in range(len(units)))
 
 
-def build_summarizer(algorithm: str, language: Language, topic: Sequence[str] = ()) -> Any:
-    """A sumy summarizer configured as our methods are: our stemmer and stop words."""
+def build_summarizer(
+    algorithm: str, language: Language, topic: Sequence[str] = (), sumy_stemmer: bool = False
+) -> Any:
+    """A sumy summarizer configured as our methods are: our stop words, and our stemmer
+    unless `sumy_stemmer` asks for sumy's own."""
     method = find_method(algorithm)
     summarizer_class = getattr(importlib.import_module(method.module), method.name)
-    stemmer = functools.partial(stem_word, language=language)
+    stemmer: Callable[[str], str] = functools.partial(stem_word, language=language)
+    if sumy_stemmer and language is not Language.KK:
+        from sumy.nlp.stemmers import Stemmer
+
+        stemmer = Stemmer("russian" if language is Language.RU else "english")
     if algorithm == "edmundson":
         bonus = [word for phrase in topic for word in find_words(phrase)]
         summarizer = summarizer_class(
