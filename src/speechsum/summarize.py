@@ -513,38 +513,32 @@ def rank_lsa(words: Words) -> Iterator[int]:
     return iter(order(np.where(top > 0, np.sqrt(squares), 0.0)))
 
 
-def rank_luhn(words: Words) -> Iterator[int]:
-    """Luhn: each unit's best cluster of significant words (stems said more than once)."""
+def rank_luhn(words: Words, gap: int = 4) -> Iterator[int]:
+    """Luhn: each unit's best cluster of significant words (stems said more than once).
+
+    sumy reads each unit's words in turn: a chunk starts at a significant word and ends after
+    `gap` insignificant ones, and rates significant count^2 / length without the trailing
+    insignificant words (0 for one significant word). So chunks are runs of significant
+    words less than `gap` + 1 apart in one unit, rated here all at once.
+    """
     import numpy as np
 
     stems = words.stem[words.form]
     content = ~words.stop[words.form]
     significant = np.bincount(stems[content], minlength=words.stems) > 1
-    flags = significant[stems].tolist()
-    bounds = np.searchsorted(words.unit, np.arange(words.count + 1)).tolist()
-    return iter(order(rate_chunks(flags[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)))
-
-
-def rate_chunks(flags: Sequence[bool], gap: int = 4) -> float:
-    """sumy's Luhn rating of one unit's words: the best of significant count^2 / chunk length.
-
-    A chunk starts at a significant word and ends after `gap` insignificant ones.
-    """
-    best = 0.0
-    length = significant = quiet = 0
-    in_chunk = False
-    for flag in [*flags, *[False] * gap]:
-        if flag and not in_chunk:
-            in_chunk, length, significant, quiet = True, 1, 1, 0
-        elif in_chunk:
-            length += 1
-            significant += flag
-            quiet = 0 if flag else quiet + 1
-        if in_chunk and quiet == gap:
-            in_chunk = False
-            if significant > 1:
-                best = max(best, significant**2 / (length - quiet))
-    return best
+    where = np.flatnonzero(significant[stems])
+    scores = np.zeros(words.count)
+    if len(where):
+        unit = words.unit[where]
+        starts = np.flatnonzero(
+            np.concatenate(([True], (np.diff(where) > gap) | (np.diff(unit) != 0)))
+        )
+        ends = np.append(starts[1:], len(where)) - 1
+        count = (ends - starts + 1).astype(float)
+        length = (where[ends] - where[starts] + 1).astype(float)
+        rating = np.where(count > 1, count * count / length, 0.0)
+        np.maximum.at(scores, unit[starts], rating)
+    return iter(order(scores))
 
 
 def rank_edmundson(words: Words) -> Iterator[int]:
