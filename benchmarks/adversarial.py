@@ -137,8 +137,7 @@ CASES = [
         "dash-lines-cued",
         "20,000 dash-opened lines, each with a cue naming a different speaker",
         lambda n: "".join(
-            f"— Мост откроем в мае, — сказал {FIRST[i % 8]} {surname(i)}.\n"
-            for i in range(n // 60)
+            f"— Мост откроем в мае, — сказал {FIRST[i % 8]} {surname(i)}.\n" for i in range(n // 60)
         ),
         20_000 * 60,
     ),
@@ -205,9 +204,7 @@ CASES = [
     Case(
         "many-labels",
         "20,000 transcript turns by different speakers",
-        lambda n: "".join(
-            f"{surname(i).upper()}: Дорога будет готова.\n" for i in range(n // 50)
-        ),
+        lambda n: "".join(f"{surname(i).upper()}: Дорога будет готова.\n" for i in range(n // 50)),
         20_000 * 50,
     ),
     Case(
