@@ -47,7 +47,7 @@ DENSE_ENTRIES = 10_000
 # Cells of one block of a similarity matrix, LexRank's only pairwise step (8 bytes each).
 BLOCK_ENTRIES = 4_000_000
 # Links of LexRank's graph kept between passes (5 bytes each); more are recomputed instead.
-KEPT_LINKS = 10_000_000
+KEPT_LINKS = 16_000_000
 # Scores are compared at this many decimals of the best score: closer scores are equal, and
 # equal scores rank in document order.
 PRECISION = 10
@@ -101,7 +101,7 @@ def summarize_units(
 # ROUND_SIZE consecutive sentences puts forward its best, and a final round ranks those.
 # Linear time; the picks equal sumy's up to that size, and are an approximation beyond it.
 BY_ROUNDS = frozenset({"lexrank"})
-ROUND_SIZE = 1000
+ROUND_SIZE = 2000
 
 
 def rank_in_rounds(units: Sequence[Span], language: Language, method: Method, count: int,
