@@ -18,3 +18,9 @@ SPEECH_PHRASES = (
 
 # "..., - деп хабарлайды Tengrinews.kz тілшісі": an outlet relaying, not a speaker.
 RELAY_WORDS = ("хабарла", "жаз", "мәлім ет", "жеткіз")
+
+# "Ол ... айтты": Kazakh has one pronoun for he and she.
+PRONOUNS = {"ол": "unknown", "олар": "plur"}
+# "Ол кезде", "ол жерде": "ол" as "that", not a person.
+DEMONSTRATIVE_NOUNS = ("кез", "жер", "уақыт", "жыл", "күн", "сәт", "мәселе", "жағдай", "құжат",
+                       "заң", "жоба", "шара", "бағдарлама", "ой", "сөз")

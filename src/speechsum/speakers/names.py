@@ -24,6 +24,7 @@ SURNAME_END = re.compile(
     r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ой|ий|ская|цкая|кызы|қызы|улы|ұлы|уулу|кызы|"
     r"енко|ко|ук|юк|дзе|швили|ян|янц|вич|вна|бек|бай|баев|баева)$"
 )
+KAZAKH_LETTERS = re.compile("[әғқңөұүһі]")
 PATRONYMIC_KZ = re.compile(r"(?:кызы|қызы|улы|ұлы|уулу)$")
 GRAMMEMES_NAME = {"Name", "Surn", "Patr"}
 NOT_PERSON = {"Geox", "Orgn", "Trad", "Abbr"}
@@ -87,7 +88,7 @@ def name_strength(word: str) -> int:
         return 1
     if not re.fullmatch(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", word):
         return 0
-    if PATRONYMIC_KZ.search(low):
+    if PATRONYMIC_KZ.search(low) or _kazakh_inflected_surname(low):
         return 2
     found = parses(low)
     good = [p for p in found if p.score >= 0.05]
@@ -100,7 +101,9 @@ def name_strength(word: str) -> int:
     known = is_known(low)
     if not known:
         pos = {str(p.tag.POS) for p in good}
-        if pos & {"ADJF", "ADJS", "PRTF"} and not SURNAME_END.search(low):
+        # A Russian guess means nothing for a word with Kazakh letters ("Талғат").
+        if pos & {"ADJF", "ADJS", "PRTF"} and not SURNAME_END.search(low) and not (
+                KAZAKH_LETTERS.search(low)):
             return 0
         return 2 if SURNAME_END.search(low) else 1
     if any(NOT_PERSON & t for t in tags):
@@ -178,6 +181,29 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     return mentions
 
 
+def closing_name(text: str, start: int, end: int) -> Mention | None:
+    """Two or three capitalised words ending a reporting clause ("- деді Айдос Сарым."), a
+    name even when the dictionary knows neither word: a cue names its speaker last."""
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    if not 2 <= len(tokens) <= 3 or text[tokens[-1][1] : end].strip(" .!?…\n") or any(
+            text[a[1] : b[0]].strip() for a, b in zip(tokens, tokens[1:], strict=False)):
+        return None
+    words = tuple(w for _, _, w in tokens)
+    plain = [w for w in words if not INITIAL.fullmatch(w)]
+    if len(plain) < 2 or any(
+        w.isupper() or not is_capitalised(w) or w.lower() in lexicon_ru.NOT_NAMES
+        or w.lower() in lexicon_ru.TITLE_WORDS or _known_non_noun(w.lower()) for w in plain
+    ) or not any(name_strength(_caseless(w)) for w in plain):
+        return None
+    return _mention(text, tokens[0][0], tokens[-1][1], words)
+
+
+def _known_non_noun(low: str) -> bool:
+    """A dictionary word whose likeliest reading is not a noun ("Новый")."""
+    found = parses(low)
+    return is_known(low) and bool(found) and found[0].tag.POS != "NOUN"
+
+
 def _last_name_in_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The last person's name in a run of capitalised words: [first] [patronymic] surname,
     or initials + surname; "Жогорку Кенеша Аида Касымалиева" -> "Аида Касымалиева"."""
@@ -240,6 +266,8 @@ def _is_surname_like(word: str) -> bool:
     low = _caseless(word).lower()
     if PATRONYMIC_KZ.search(low) or SURNAME_END.search(low) and not is_known(low):
         return True
+    if _kazakh_inflected_surname(low):
+        return True
     return any("Surn" in str(p.tag) for p in parses(low) if p.score >= 0.1)
 
 
@@ -286,6 +314,15 @@ KZ_NAME_CASE = re.compile(r"(?<=ов|ев|ин|ва|на|ай|ек|лы|зы)(?:
 def kazakh_nominative(word: str) -> str:
     """A Kazakh surname without its case ending: "Бишімбаевтың" -> "Бишімбаев"."""
     return KZ_NAME_CASE.sub("", word)
+
+
+def _kazakh_inflected_surname(low: str) -> bool:
+    """A surname with a Kazakh case ending, as Kazakh writes "Сейітованың", "Нұрланқызына":
+    without the ending it is a patronymic surname or ends as surnames do. Words the Russian
+    dictionary knows are left alone ("Линда")."""
+    bare = kazakh_nominative(low)
+    return bare != low and len(bare) > 3 and bool(
+        PATRONYMIC_KZ.search(bare) or STRONG_SURNAME_END.search(bare)) and not is_known(low)
 
 
 def stem_key(key: str) -> str:

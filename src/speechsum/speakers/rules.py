@@ -187,10 +187,19 @@ def parse_cue(text: str, start: int, end: int, people: People, language: Languag
         for mention in people.mentions(start, end):
             if _agrees(mention.gender, gender):
                 return Cue(start, end, people.register(mention, subject=True, gender=gender))
+        # "- деді депутат Айдос Сарым.": the words after the verb, role words and a name.
+        named = CLOSING_NAME.match(text, ve, end)
+        loose = named and names.closing_name(text, named.start("name"), end)
+        if loose and gender is not Gender.PLUR and _agrees(loose.gender, gender):
+            return Cue(start, end, people.register(loose, subject=True, gender=gender))
     found = pronoun_subject(text, start, end, people, gender)
     if found is None:
         found = role_subject(text, start, end, people)
     return Cue(start, end, found)
+
+
+CLOSING_NAME = re.compile(rf"\s+(?:(?!(?:в|во|на|из|от|у|к|по|для|с|со|при|о|об|и)\s)"
+                          rf"[{LOWER}-]+\s+){{0,3}}?(?P<name>[{UPPER}])")
 
 
 def _cue_verbs(text: str, start: int, end: int) -> list[tuple[int, int, Gender]]:
@@ -206,10 +215,23 @@ def _cue_verbs(text: str, start: int, end: int) -> list[tuple[int, int, Gender]]
 def pronoun_subject(text: str, start: int, end: int, people: People, gender: Gender) -> str | None:
     """"сказал он" / "Он также напомнил": the most recent agreeing person."""
     for m in WORDS.finditer(text, start, end):
-        g = lexicon_ru.PRONOUNS.get(m.group().lower()) or lexicon_en.PRONOUNS.get(m.group().lower())
+        g = _pronoun(text, m)
         if g is not None:
             return people.antecedent(start, Gender(g) if gender is Gender.UNKNOWN else gender)
     return None
+
+
+KK_DEMONSTRATIVE = re.compile(r"\s+(?:" + "|".join(lexicon_kk.DEMONSTRATIVE_NOUNS) + r")",
+                              re.IGNORECASE)
+
+
+def _pronoun(text: str, word: re.Match[str]) -> str | None:
+    """The gender a personal pronoun stands for ("он", "she", Kazakh "ол"), else None."""
+    low = word.group().lower()
+    g = lexicon_ru.PRONOUNS.get(low) or lexicon_en.PRONOUNS.get(low)
+    if g is None and low in lexicon_kk.PRONOUNS and not KK_DEMONSTRATIVE.match(text, word.end()):
+        g = lexicon_kk.PRONOUNS[low]
+    return g
 
 
 def role_subject(text: str, start: int, end: int, people: People) -> str | None:
@@ -690,11 +712,21 @@ def according_to(text: str, s: Sentence, people: People, language: Language) -> 
     mentions = people.mentions(m.end(), comma if comma > 0 else window_end)
     between = [w.lower() for w in WORDS.findall(text[m.end() : mentions[0].start])] if (
         mentions) else []
-    if not mentions or len(between) > 4 or language is Language.EN and any(
-            w not in lexicon_en.TITLES | lexicon_en.ROLE_HEADS | {"the"} for w in between):
+    if not mentions or len(between) > 4 or language is Language.EN and not _english_title(
+            text[m.end() : mentions[0].start]):
         return None  # "according to the documents released by WikiLeaks" is no one's speech
     key = people.register(mentions[0], case="gent")
     return Reported(key, "according-to", True)
+
+
+def _english_title(words: str) -> bool:
+    """Whether the words before a name are its title: "Minister", "the party's chairman",
+    "Health Minister" (capitalised words ending in a title)."""
+    found = WORDS.findall(words)
+    titles = lexicon_en.TITLES | lexicon_en.ROLE_HEADS
+    if all(w.lower() in titles | {"the"} for w in found):
+        return True
+    return found[-1].lower() in titles and all(w[:1].isupper() for w in found)
 
 
 ORG_SOURCE = re.compile(
@@ -916,8 +948,7 @@ def _pronoun_before(text: str, start: int, vs: int, people: People, gender: Gend
     clause = max(start, *(text.rfind(c, start, vs) + 1 for c in ",;:"))
     words = list(WORDS.finditer(text, clause, vs))
     for m in reversed(words):
-        g = lexicon_ru.PRONOUNS.get(m.group().lower()) or lexicon_en.PRONOUNS.get(
-            m.group().lower())
+        g = _pronoun(text, m)
         if g is None:
             continue
         pg = Gender(g)
