@@ -249,7 +249,10 @@ def role_subject(text: str, start: int, end: int, people: People) -> str | None:
             p.tag.case == "nomn" and p.tag.number == "sing"
             for p in names.parses(word) if str(p.normal_form) == lemma
         ):
-            key = people.by_role(lemma, start)
+            following = WORDS.match(text, m.end() + 1, end)
+            office = following and lexicon_ru.ROLE_PHRASES.get(
+                (lemma, names.lemma(following.group())))
+            key = people.by_role(office or lemma, start)
             if key is not None:
                 return key
     return None
