@@ -280,6 +280,9 @@ def test_kazakh_oblique_surname_nominative() -> None:
 
 
 FIXED = [
+    ("bare-quote-after-reported-speech",
+     "Аким Ерлан Аканов отметил, что дороги отремонтируют. «Мы справимся до осени».",
+     ["Ерлан Аканов <- Мы справимся"]),
     ("head-of-the-ministry-is-the-minister",
      "Министр культуры Ирина Лебедева открыла выставку. «Музей ждёт гостей», — отметила "
      "глава ведомства.",

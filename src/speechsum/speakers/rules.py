@@ -851,6 +851,7 @@ def _nearest_subject(text: str, mentions: list[Mention], verb: tuple[int, int, G
 
 EN_APPOSITIVE = re.compile(r"\s*\([^()]{0,40}\)|,[^,;:\"“”]{0,120},|"
                            r"^\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
+EN_CONJOINED = re.compile(r"\b\w+\s+and\s+(?:\w+ly\s+)?$")
 EN_ADVERBS = frozenset("""also later then again once further repeatedly had has have has had
     previously recently earlier today yesterday on monday tuesday wednesday thursday friday
     saturday sunday last week night month year this morning afternoon evening flatly simply
@@ -885,6 +886,15 @@ def _english_subject(text: str, mentions: list[Mention], vs: int, ve: int) -> Me
         if re.search(r"\b(?:and|&)\s+$", text[max(0, m.start - 6) : m.start]):
             return None
         return m
+    if EN_CONJOINED.search(text, max(0, vs - 24), vs):
+        # "Clinton repeatedly invoked Obama and suggested that ...": the sentence's subject.
+        lead = [m for m in mentions if m.end <= vs]
+        if lead and lead[0].nominative and not re.match(r"['’]s?\b", text[lead[0].end :]):
+            start = max(0, text.rfind(".", 0, lead[0].start), text.rfind("\n", 0, lead[0].start))
+            clause = text[lead[0].end : vs]
+            if len(WORDS.findall(text[start : lead[0].start])) == 0 and not re.search(
+                    r"[.;:!?\"“”]|\b(?:who|which|whose|that|but|while)\b", clause):
+                return lead[0]
     verb = text[vs:ve].lower()
     if verb.endswith("ing"):
         # "..., promising to lift regulations": the subject of the sentence.
@@ -1035,13 +1045,19 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
         covered = Spans([(r.start, r.end) for r in found] + [(c.start, c.end) for c in cues])
         attributed = False
         running: str | None = None
+        reporter: str | None = None
         quotes = Spans(find_quotes(text, p.start, p.end))
         for s in p.sentences:
             if covered.overlaps(s.start, s.end):
-                running = None
+                running = reporter = None
                 continue
-            rep = None if _inside_quote(text, s, quotes) else reported_speech(
-                text, s, people, language)
+            inside = _inside_quote(text, s, quotes)
+            if inside and reporter is not None and _whole_quote(text, s):
+                # 'Holt said the city would hire teachers. "This is our priority."'
+                raws.append(Raw(s.start, s.end, reporter, Kind.DIRECT, "quote-after-reported"))
+                continue
+            rep = None if inside else reported_speech(text, s, people, language)
+            reporter = rep.key if rep is not None else None
             if rep is not None:
                 dateline = DATELINE.match(text, s.start, s.end)
                 start = dateline.end() if dateline else s.start
@@ -1062,6 +1078,12 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
             context = _introduced(text, p, people)
         i += 1
     return raws
+
+
+def _whole_quote(text: str, s: Sentence) -> bool:
+    """A sentence that is all quotation: it opens and closes with quotation marks."""
+    words = text[s.start : s.end].strip().rstrip(".!?…")
+    return len(words) > 2 and words[0] in "\"“«„" and words[-1] in "\"”»“"
 
 
 def _inside_quote(text: str, s: Sentence, quotes: Spans) -> bool:
