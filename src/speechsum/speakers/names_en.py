@@ -121,7 +121,7 @@ def _mention(text: str, start: int, end: int, words: tuple[str, ...],
     last = (surname or list(words))[-1]
     key = "en:" + last.lower()
     # "a deal with Kasich", "a Trump supporter": an object, not who "he" will refer to.
-    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 20) : start])
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 20) : start])
     subject = (before is None or before.group(1).lower() not in lexicon_en.OBJECT_MARKERS) and not (
         re.match(r"['’]s?\b", text[end : end + 2]))  # "Hillary's campaign" is no subject
     return Mention(start, end, text[start:end], words, key, gender_of(words, titles), subject)
