@@ -632,7 +632,7 @@ def rank_kl(words: Words) -> Iterator[int]:
                 + np.log(np.maximum(total, 1.0)) * (shared_f + own_f)
             )
         divergence[total == 0] = 0.0
-        best = first_best(-divergence, picked)
+        best = first_best(-divergence, picked, KL_FLOOR)
         picked[best] = True
         yield best
         a, b = bounds[best], bounds[best + 1]
@@ -641,15 +641,21 @@ def rank_kl(words: Words) -> Iterator[int]:
         summary_length += b - a
 
 
-def first_best(scores: Floats, taken: Bools) -> int:
-    """The first untaken index whose score equals the best untaken one, to PRECISION digits."""
+# A divergence is a sum of terms of order 1 that cancel when the summary matches the text
+# (0 in sumy, 1e-17 or so in our rearranged sum): divergences this close are equal.
+KL_FLOOR = 1e-12
+
+
+def first_best(scores: Floats, taken: Bools, floor: float = 0.0) -> int:
+    """The first untaken index whose score equals the best untaken one, to PRECISION digits
+    of it, or within `floor` of it (for scores that may be 0 give or take rounding)."""
     import numpy as np
 
     values = np.where(taken, -np.inf, scores)
     top = float(values.max())
     if not np.isfinite(top):
         return int(np.argmin(taken))
-    tolerance = abs(top) * 10.0**-PRECISION
+    tolerance = max(abs(top) * 10.0**-PRECISION, floor)
     return int(np.argmax(values >= top - tolerance))
 
 
@@ -718,7 +724,7 @@ def rank_with_sumy(
     summarizer = build_summarizer(algorithm, language, topic, sumy_stemmer)
     if first_of_equals and algorithm == "kl":
         summarizer._find_index_of_best_sentence = lambda kls: first_best(
-            -np_array(kls), np_array([False] * len(kls))
+            -np_array(kls), np_array([False] * len(kls)), KL_FLOOR
         )
     if first_of_equals and algorithm == "sumbasic":
         average = summarizer._compute_average_probability_of_words
