@@ -239,6 +239,14 @@ def test_edmundson_without_a_topic_takes_the_first_and_last_units() -> None:
     assert summarize_units(units[:1], Language.RU, options) == (units[0],)
 
 
+def test_kl_divergences_of_zero_tie() -> None:
+    # Unit 0 has no words (divergence 0); unit 1 matches the text's distribution exactly
+    # (0 in sumy, 1e-17 in our sum). Equal: the first wins, in both.
+    units = spans("...\nРемонт Ремонт Ремонт ремонта ремонта")
+    assert rank_units(units, Language.RU, "kl") == [0, 1]
+    assert rank_with_sumy(units, Language.RU, "kl", first_of_equals=True) == [0, 1]
+
+
 def test_sumbasic_tie_goes_to_the_first_unit() -> None:
     # After "Сегодня мы обсудили ремонт дорог", "Погода в этом году была тёплой" and "Спасибо
     # всем за работу" both average 1/34: every word of theirs occurs once. sumy takes the
