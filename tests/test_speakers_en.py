@@ -105,6 +105,13 @@ ENGLISH = [
     ("article-inside-the-quote-does-not-make-an-object",
      "“You saved us a,” Dale wrote.",
      ["Dale <- You saved us"]),
+    ("compound-title-is-not-the-name",
+     "Police Chief Sam Ortiz said officers arrested two men. Ortiz added that the search "
+     "goes on.",
+     ["Sam Ortiz <- arrested two men", "Sam Ortiz <- the search"]),
+    ("collective-sources-are-not-speakers",
+     "Officials said the bridge would close. Residents said they were worried.",
+     ["- <- the bridge would close", "- <- they were worried"]),
     ("same-surname-other-first-name",
      "Eric Dale founded the firm. His daughter Erica Dale said the firm would be sold.",
      ["Erica Dale <- the firm would be sold"]),

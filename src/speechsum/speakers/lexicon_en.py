@@ -86,6 +86,11 @@ NOT_NAME_WORDS = frozenset(
     democratic democrat democrats republican republicans american americans gop
     asked speaking according follow partial read watch update editor note photo
     however meanwhile now later earlier last next one two three
+    police officials authorities residents experts analysts critics sources lawmakers
+    investigators prosecutors researchers scientists doctors witnesses observers supporters
+    protesters voters workers students parents teachers leaders members officers organizers
+    aides advocates opponents economists diplomats others many some both several people
+    everyone nobody neither each most all few
     """.split()
 )
 
