@@ -160,6 +160,12 @@ CASES = [
         50_000 * len("«Слово, — сказал Иван Петров\n".encode()),
     ),
     Case(
+        "quote-over-paragraphs",
+        "50,000 paragraphs of one English quote, each opened again, closed by a cue at the end",
+        lambda n: repeat_to("“This goes on over paragraphs.\n", n) + "“The end,” said Ed Kim.\n",
+        50_000 * len("“This goes on over paragraphs.\n".encode()),
+    ),
+    Case(
         "nested-guillemets",
         "«« ... »» nested 50,000 deep",
         lambda n: nested(n, "«", "»"),

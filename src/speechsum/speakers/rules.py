@@ -685,6 +685,8 @@ ACCORDING_PRONOUN = re.compile(r"\bпо\s+(его|ее|её|их)\s+(?:слов�
                                r"\b(оның|олардың)\s+(?:айтуынша|пікірінше|сөзінше)", re.IGNORECASE)
 KK_ACCORDING = re.compile(r"\b(?:айтуынша|пікірінше|сөзінше|мәліметінше)\b", re.IGNORECASE)
 RELATIVE = re.compile(r",\s*(?:который|которая|которые)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+QUOTE_OPENERS = "“«„\""
+EN_RELATIVE = re.compile(r",\s*who\s+(?:\w+\s+){0,2}$")
 
 
 def reported_speech(text: str, s: Sentence, people: People, language: Language) -> Reported | None:
@@ -801,7 +803,7 @@ def speech_verb_subject(text: str, s: Sentence, people: People,
         content = _has_content_after(text, ve, s.end)
         continues = content == "that"
         # "..., которая обратила внимание" -> the name before the relative pronoun.
-        rel = RELATIVE.search(text, s.start, vs)
+        rel = (EN_RELATIVE if language is Language.EN else RELATIVE).search(text, s.start, vs)
         if rel is not None:
             before = [m for m in mentions if m.end <= rel.start() and _agrees(m.gender, gender)]
             if before:
@@ -1005,8 +1007,11 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
     skipped = set(skip)
     context: str | None = None
     checked_until = 0
+    pending: list[tuple[int, int]] = []  # paragraphs of a quote still open, as (start, end)
     i = 0
     while i < len(paragraphs):
+        if i in skipped or paragraphs[i].opens_with_dash or i == 0:
+            pending = []
         if i in skipped:
             i += 1
             context = None
@@ -1041,6 +1046,19 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
         found += [r for r in more if not any(f.start <= r.start < f.end for f in found)]
         cues += more_cues
         raws += found
+        if pending:
+            # The quote that closes a run of paragraphs opened with unclosed quotation marks
+            # is the voice of them all.
+            closing = next((r for r in found if r.start == p.start and r.kind is Kind.DIRECT),
+                           None)
+            if closing is not None:
+                raws += [Raw(a, b, closing.key, Kind.DIRECT, "multi-paragraph-quote")
+                         for a, b in pending]
+        opened = _unclosed_quote(text, p)
+        if opened and not any(r.start <= opened[0] < r.end for r in found):
+            pending.append(opened)
+        else:
+            pending = []
         _remember_cues(people, cues)
         covered = Spans([(r.start, r.end) for r in found] + [(c.start, c.end) for c in cues])
         attributed = False
@@ -1078,6 +1096,17 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
             context = _introduced(text, p, people)
         i += 1
     return raws
+
+
+def _unclosed_quote(text: str, p: Paragraph) -> tuple[int, int] | None:
+    """A paragraph that opens with quotation marks never closed in it: the first of a quote
+    that runs over paragraphs, each opened again ("“First.\n“Second,” she said.")."""
+    if text[p.start : p.start + 1] not in QUOTE_OPENERS:
+        return None
+    quotes = find_quotes(text, p.start, p.end)
+    if len(quotes) != 1 or quotes[0] != (p.start, p.end) or text[p.end - 1] in "”»\"":
+        return None
+    return p.start, p.end
 
 
 def _whole_quote(text: str, s: Sentence) -> bool:
