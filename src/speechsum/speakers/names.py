@@ -182,15 +182,19 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
 
 
 def closing_name(text: str, start: int, end: int) -> Mention | None:
-    """Two or three capitalised words ending a reporting clause ("- деді Айдос Сарым."), a
-    name even when the dictionary knows neither word: a cue names its speaker last."""
+    """Capitalised words ending a reporting clause ("- деді Айдос Сарым.", "- сказал
+    Асетов."), a name even when the dictionary knows neither word or knows the surname as
+    something else ("асетов"): a cue names its speaker last. One word must end as surnames
+    do."""
     tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
-    if not 2 <= len(tokens) <= 3 or text[tokens[-1][1] : end].strip(" .!?…\n") or any(
+    if not 1 <= len(tokens) <= 3 or text[tokens[-1][1] : end].strip(" .!?…\n") or any(
             text[a[1] : b[0]].strip() for a, b in zip(tokens, tokens[1:], strict=False)):
         return None
     words = tuple(w for _, _, w in tokens)
     plain = [w for w in words if not INITIAL.fullmatch(w)]
-    if len(plain) < 2 or any(
+    if len(plain) == 1 and not STRONG_SURNAME_END.search(_caseless(plain[0]).lower()):
+        return None
+    if not plain or any(
         w.isupper() or not is_capitalised(w) or w.lower() in lexicon_ru.NOT_NAMES
         or w.lower() in lexicon_ru.TITLE_WORDS or _known_non_noun(w.lower()) for w in plain
     ) or not any(name_strength(_caseless(w)) for w in plain):

@@ -81,18 +81,33 @@ def speech_verbs(
         if len(word) < 4:
             continue
         for p in names.parses(word):
-            if p.tag.POS != "VERB" or str(p.normal_form) not in lexicon_ru.SPEECH_VERBS:
-                continue
             lemma = str(p.normal_form)
+            if p.tag.POS in ("ADJS", "PRTS") and lemma in lexicon_ru.STANCE_WORDS:
+                # "уверена, что ..." - a stance with content, as "считает, что".
+                if re.match(r"\s*,?\s*что\b", text[m.end() : end]) and not _negated(
+                        text, m.start()):
+                    found.append((m.start(), m.end(), _verb_gender(p)))
+                break
+            if p.tag.POS != "VERB" or lemma not in lexicon_ru.SPEECH_VERBS:
+                continue
             need = lexicon_ru.NEEDS_COMPLEMENT.get(lemma)
             around = text[max(start, m.start() - 40) : min(end, m.end() + 40)].lower()
             if need and not any(n in around for n in need):
                 break
-            if _negated(text, m.start()):
+            if _negated(text, m.start()) or _content_free(text, m.end(), end, lemma):
                 break
             found.append((m.start(), m.end(), _verb_gender(p)))
             break
     return found
+
+
+def _content_free(text: str, pos: int, end: int, lemma: str) -> bool:
+    """"ответил на вопросы журналистов." - the verb's object leaves it without content."""
+    objects = lexicon_ru.CONTENT_FREE_OBJECTS.get(lemma)
+    if not objects:
+        return False
+    rest = text[pos:end].lower()
+    return rest.lstrip().startswith(objects) and not re.search(r",\s*что\b|:", rest)
 
 
 KK_SPEECH = re.compile(
@@ -834,6 +849,8 @@ def _nearest_subject(text: str, mentions: list[Mention], verb: tuple[int, int, G
         return before[0] if before else None
     if language is Language.EN:
         return _english_subject(text, mentions, vs, ve)
+    if gender is Gender.PLUR:
+        return None  # "Аканов и его заместитель Жумабаев заявили": no one person's words
     before = [m for m in mentions if m.end <= vs and _agrees(m.gender, gender)]
     for m in reversed(before):
         between = text[m.end:vs]
