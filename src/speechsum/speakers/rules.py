@@ -1053,6 +1053,7 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
             raws += found
             if found:
                 context = found[-1].key
+            raws += _cues_with_content(text, cues, language)
             _remember_cues(people, cues)
             i += used
             continue
@@ -1062,7 +1063,7 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
         more, more_cues = quote_segments(text, p, people, language, context)
         found += [r for r in more if not any(f.start <= r.start < f.end for f in found)]
         cues += more_cues
-        raws += found
+        raws += found + _cues_with_content(text, cues, language)
         if pending:
             # The quote that closes a run of paragraphs opened with unclosed quotation marks
             # is the voice of them all.
@@ -1112,6 +1113,30 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
         elif not attributed and not text[p.start:p.end].rstrip().endswith(":"):
             context = _introduced(text, p, people)
         i += 1
+    return raws
+
+
+CUE_CONTENT = re.compile(
+    r",\s*(?:добавив|отметив|подчеркнув|напомнив|уточнив|пояснив|заметив|указав|заверив)"
+    r"\s*,?\s*что\b|,?\s+(?:adding|noting|saying|arguing|explaining|insisting)\s+that\b",
+    re.IGNORECASE)
+
+
+def _cues_with_content(text: str, cues: Sequence[Cue], language: Language) -> list[Raw]:
+    """Reporting clauses that add words of the speaker's own ("- заверил он и добавил, что
+    запасов хватит", ", adding that ..."): indirect speech, not a cue."""
+    raws = []
+    for cue in cues:
+        if cue.key is None:
+            continue
+        verbs = speech_verbs(text, cue.start, cue.end, language)
+        joined = len(verbs) >= 2 and re.match(
+            r"\s*(?:,\s*)?(?:что|that)\b|\s*:", text[verbs[-1][1] : cue.end]) and re.search(
+            r"\b(?:и|а также|and)\s+(?:\w+\s+)?$", text[verbs[0][1] : verbs[-1][0]])
+        if joined or CUE_CONTENT.search(text, cue.start, cue.end):
+            first = WORDS.search(text, cue.start, cue.end)  # not the ", —" that opens it
+            start = first.start() if first else cue.start
+            raws.append(Raw(start, cue.end, cue.key, Kind.INDIRECT, "cue-with-content"))
     return raws
 
 
