@@ -698,6 +698,8 @@ ACCORDING = re.compile(r"\b(?:по\s+(?:словам|мнению|заявлен
                        r"according\s+to)\s+", re.IGNORECASE)
 ACCORDING_PRONOUN = re.compile(r"\bпо\s+(его|ее|её|их)\s+(?:словам|мнению)|"
                                r"\b(оның|олардың)\s+(?:айтуынша|пікірінше|сөзінше)", re.IGNORECASE)
+ACCORDING_ROLE = re.compile(r"по\s+(?:словам|мнению|заявлению)\s+([а-яё-]+)\s*,",
+                            re.IGNORECASE)
 KK_ACCORDING = re.compile(r"\b(?:айтуынша|пікірінше|сөзінше|мәліметінше)\b", re.IGNORECASE)
 RELATIVE = re.compile(r",\s*(?:который|которая|которые)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 QUOTE_OPENERS = "“«„\""
@@ -730,6 +732,11 @@ def according_to(text: str, s: Sentence, people: People, language: Language) -> 
     window_end = min(s.end, m.end() + 120)
     comma = text.find(",", m.end(), window_end)
     mentions = people.mentions(m.end(), comma if comma > 0 else window_end)
+    role = ACCORDING_ROLE.match(text, m.start(), s.end)
+    if not mentions and role is not None:
+        # "По словам эксперта, ..." - the expert named before.
+        key = people.by_role(names.lemma(role.group(1)), s.start)
+        return None if key is None else Reported(key, "according-to-role", True)
     between = [w.lower() for w in WORDS.findall(text[m.end() : mentions[0].start])] if (
         mentions) else []
     if not mentions or len(between) > 4 or language is Language.EN and not _english_title(
