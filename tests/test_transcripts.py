@@ -8,6 +8,21 @@ from speechsum.model import Language
 from test_speakers import attribute, check
 
 STYLES = [
+    ("broadcast-chevrons", Language.EN,
+     ">> ANDERSON: Good evening.\n>> SMITH: Thanks, Anderson.",
+     ["Anderson <- Good evening", "Smith <- Thanks, Anderson"]),
+    ("numbered-speakers", Language.EN,
+     "Speaker 1: Let's begin the meeting.\nSpeaker 2: I have the numbers ready.",
+     ["Speaker 1 <- Let's begin", "Speaker 2 <- I have the numbers"]),
+    ("bracketed-time-before-name", Language.EN,
+     "[00:01:02] John Smith: The project is on track.\n[00:01:10] Mary Jones: Good to hear.",
+     ["John Smith <- The project is on track", "Mary Jones <- Good to hear"]),
+    ("host-and-guest", Language.RU,
+     "Ведущий: Добрый вечер. У нас в гостях министр.\nГость: Спасибо за приглашение.",
+     ["Ведущий <- Добрый вечер", "Гость <- Спасибо за приглашение"]),
+    ("host-and-guest-kazakh", Language.KK,
+     "Жүргізуші: Қайырлы кеш.\nҚонақ: Рақмет, шақырғаныңызға.",
+     ["Жүргізуші <- Қайырлы кеш", "Қонақ <- Рақмет"]),
     ("colon-initials-caps", Language.RU,
      "С. ОРЛОВ: Добрый вечер.\nН. ВАСИЛЬЕВА: Здравствуйте.\nС. ОРЛОВ: Начнем.",
      ["С. Орлов <- Добрый вечер", "Н. Васильева <- Здравствуйте", "С. Орлов <- Начнем"]),

@@ -1250,11 +1250,23 @@ ROLE_LABELS = {
     "moderator": "Moderator", "host": "Host", "reporter": "Reporter",
     "the president": "The President", "president": "President", "audience": "Audience",
     "тілші": "Тілші", "сұрақ": "Сұрақ", "жауап": "Жауап",
+    "гость": "Гость", "гостья": "Гостья", "собеседник": "Собеседник",
+    "собеседница": "Собеседница", "интервьюер": "Интервьюер", "модератор": "Модератор",
+    "жүргізуші": "Жүргізуші", "қонақ": "Қонақ", "guest": "Guest", "caller": "Caller",
+    "panelist": "Panelist", "unidentified male": "Unidentified Male",
+    "unidentified female": "Unidentified Female",
 }
+# "Speaker 1:", "Спикер 2:" - the numbered voices of machine transcripts.
+NUMBERED_LABEL = re.compile(
+    r"(?P<prefix>>>\s*|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?"
+    r"(?P<label>(?:Speaker|Participant|Спикер|Участник|Голос|Сөйлеуші)\s?\d{1,2})"
+    r"(?P<role>)(?P<sep>\s*:)\s*")
 
 # "С.БУНТМАН:", "Д.Медведев:", "ПЕТРОВ А. В.:", "Е.АФАНАСЬЕВА –", "Jen Psaki:",
 # "Қинаят Құнанбаев, Маралды ауылының тұрғыны:", "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ.", "**Tim:**"
 TRANSCRIPT_LABEL = re.compile(
+    # ">> ANDERSON:" (a broadcast transcript), "[00:01:02] John Smith:" (a timed one)
+    r"(?:>>\s*|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?"
     rf"[\"“]?(?:\*\*)?(?P<label>(?:[{UPPER}]\.\s?){{0,2}}[{UPPER}][\w'’.-]*(?:\s+(?:[{UPPER}]\.\s?){{0,2}}"
     rf"[{UPPER}][\w'’.-]*){{0,3}}(?:\s+(?:[{UPPER}]\.\s?){{1,2}})?)"
     rf"(?P<role>,\s*[^:\n]{{1,90}}?|\s*\([^)\n]{{1,90}}\))?"
@@ -1265,6 +1277,12 @@ TRANSCRIPT_LABEL = re.compile(
 
 def transcript_label(text: str, p: Paragraph, people: People) -> tuple[int, str] | None:
     """A speaker label at the start of a line: returns (end of label, person key)."""
+    numbered = NUMBERED_LABEL.match(text, p.start, p.end)
+    if numbered is not None:
+        label = " ".join(numbered.group("label").split())
+        key = "role:" + label.lower()
+        people.labels.setdefault(key, label)
+        return numbered.end(), key
     for pattern in (QA_LABEL, CAPS_DOT_LABEL, TRANSCRIPT_LABEL):
         m = pattern.match(text, p.start, p.end)
         found = _label_key(text, m, people) if m is not None else None
