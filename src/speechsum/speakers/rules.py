@@ -584,8 +584,9 @@ def quote_segments(text: str, p: Paragraph, people: People, language: Language,
             cues.append(intro)
             last = (qe, intro.key)
             continue
-        if last is not None and not text[last[0]:qs].strip():
-            # '"...," she said. "More words."' - the next quote goes on with the same voice.
+        if last is not None and CONNECTIVE.fullmatch(text, last[0], qs):
+            # '"...," she said. "More words."' - the next quote goes on with the same voice,
+            # also after a connective: '"...," he said. But "it helps."'.
             raws.append(Raw(qs, qe, last[1], Kind.DIRECT, "quote-continues"))
             last = (qe, last[1])
             continue
@@ -593,6 +594,10 @@ def quote_segments(text: str, p: Paragraph, people: People, language: Language,
         if alone and context is not None and len(WORDS.findall(inner)) >= 4:
             raws.append(Raw(qs, qe, context, Kind.DIRECT, "quote-paragraph-after-introduction"))
     return [r for r in raws if r.key], cues
+
+
+CONNECTIVE = re.compile(r"\s*(?:(?:But|And|Yet|Still|Also|Но|И|А|Однако|Ал|Бірақ)\s+)?",
+                        re.IGNORECASE)
 
 
 def _sentence_head(text: str, p: Paragraph, qs: int, language: Language) -> int | None:
