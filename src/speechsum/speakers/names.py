@@ -192,7 +192,7 @@ def closing_name(text: str, start: int, end: int) -> Mention | None:
         return None
     words = tuple(w for _, _, w in tokens)
     plain = [w for w in words if not INITIAL.fullmatch(w)]
-    if len(plain) == 1 and not STRONG_SURNAME_END.search(_caseless(plain[0]).lower()):
+    if len(plain) == 1 and not _lone_name(_caseless(plain[0])):
         return None
     if not plain or any(
         w.isupper() or not is_capitalised(w) or w.lower() in lexicon_ru.NOT_NAMES
@@ -200,6 +200,20 @@ def closing_name(text: str, start: int, end: int) -> Mention | None:
     ) or not any(name_strength(_caseless(w)) for w in plain):
         return None
     return _mention(text, tokens[0][0], tokens[-1][1], words)
+
+
+def _lone_name(word: str) -> bool:
+    """One word that names a person alone: a surname by its ending ("Асетов"), a first name
+    the dictionary knows ("Айнур"), or a Kazakh name ("Айнұр")."""
+    low = word.lower()
+    found = parses(low)
+    if found and NOT_PERSON & set(str(found[0].tag).replace(" ", ",").split(",")):
+        return False  # "Астана", "Алматы": the likeliest reading is a place
+    if STRONG_SURNAME_END.search(low) or PATRONYMIC_KZ.search(low):
+        return True
+    if any("Name" in str(p.tag) for p in found if p.score >= 0.1):
+        return True
+    return bool(KAZAKH_LETTERS.search(low)) and name_strength(word) >= 1
 
 
 def _known_non_noun(low: str) -> bool:

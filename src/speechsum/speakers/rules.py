@@ -703,7 +703,7 @@ ACCORDING = re.compile(r"\b(?:по\s+(?:словам|мнению|заявлен
                        r"according\s+to)\s+", re.IGNORECASE)
 ACCORDING_PRONOUN = re.compile(r"\bпо\s+(его|ее|её|их)\s+(?:словам|мнению)|"
                                r"\b(оның|олардың)\s+(?:айтуынша|пікірінше|сөзінше)", re.IGNORECASE)
-ACCORDING_ROLE = re.compile(r"по\s+(?:словам|мнению|заявлению)\s+([а-яё-]+)\s*,",
+ACCORDING_ROLE = re.compile(r"по\s+(?:словам|мнению|заявлению|данным)\s+([а-яё-]+)\s*,",
                             re.IGNORECASE)
 KK_ACCORDING = re.compile(r"\b(?:айтуынша|пікірінше|сөзінше|мәліметінше)\b", re.IGNORECASE)
 RELATIVE = re.compile(r",\s*(?:который|которая|которые)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
