@@ -146,6 +146,16 @@ KAZAKH = [
     ("kk-first-name-alone-closing-a-cue",
      "– Біз дайынбыз, – дейді Айнұр.",
      ["Айнұр <- Біз дайынбыз"]),
+    ("kk-role-refers-back",
+     "Облыс әкімі Ербол Қарашев кеңес өткізді. Әкім биыл 30 мектеп салынатынын айтты.",
+     ["Ербол Қарашев <- 30 мектеп"]),
+    ("kk-according-to-a-role",
+     "Денсаулық сақтау министрі Ажар Ғалым брифинг өткізді. Министрдің айтуынша, вакцина "
+     "жеткілікті.",
+     ["Ажар Ғалым <- вакцина жеткілікті"]),
+    ("kk-first-name-guess-is-no-case",
+     "Сенат төрағасы Мәулен Әшімов жаңа заңды қолдайтынын мәлімдеді.",
+     ["Мәулен Әшімов <- жаңа заңды"]),
     ("kk-name-the-dictionary-does-not-know",
      "«Жалақы әлі де төмен», – деді депутат Ерсін Болат.",
      ["Ерсін Болат <- Жалақы әлі"]),
@@ -274,6 +284,13 @@ MORE = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in MORE], ids=[c[0] for c in MORE])
 def test_more_conventions(text: str, expected: list[str]) -> None:
     check(text, expected)
+
+
+def test_kazakh_role_is_the_words_before_the_name() -> None:
+    text = ("Жиында аталмыш ұйым жетекшісі Луиза Карова сөз сөйледі. «Біз дайынбыз», – деді "
+            "Луиза Карова.")
+    (speaker,) = attribute(text, Language.KK).speakers
+    assert (speaker.name, speaker.role) == ("Луиза Карова", "ұйым жетекшісі")
 
 
 def test_kazakh_oblique_surname_nominative() -> None:

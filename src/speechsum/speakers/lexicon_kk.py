@@ -24,3 +24,16 @@ PRONOUNS = {"ол": "unknown", "олар": "plur"}
 # "Ол кезде", "ол жерде": "ол" as "that", not a person.
 DEMONSTRATIVE_NOUNS = ("кез", "жер", "уақыт", "жыл", "күн", "сәт", "мәселе", "жағдай", "құжат",
                        "заң", "жоба", "шара", "бағдарлама", "ой", "сөз")
+
+# Role nouns by their stem, as Kazakh inflects them ("әкімі", "Министрдің", "спикерге"):
+# "Әкім ... айтты" and "Министрдің айтуынша" refer back to whoever the text gave that role.
+ROLE_STEMS = ("әкім", "министр", "депутат", "спикер", "төраға", "басшы", "директор", "сенатор",
+              "президент", "орынбасар", "бастық", "прокурор", "судья", "ректор", "сарапшы",
+              "дәрігер", "мұғалім", "премьер", "жетекші", "көмекші", "өкіл", "хатшы",
+              "меңгеруші", "тұрғын", "қызметкер", "мүше", "ардагер", "кәсіпкер")
+
+
+def role_stem(word: str) -> str | None:
+    """The role a Kazakh word names, whatever its endings: "Министрдің" -> "министр"."""
+    low = word.lower()
+    return next((stem for stem in ROLE_STEMS if low.startswith(stem)), None)

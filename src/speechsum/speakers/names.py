@@ -363,7 +363,9 @@ def _looks_nominative(plain: list[str]) -> bool:
         return False
     if len(plain) >= 2:
         # "Адильбека КАДЫРОВА": a first name that cannot be nominative decides.
-        first = [p for p in parses(_caseless(plain[0]).lower()) if "Name" in str(p.tag)]
+        low = _caseless(plain[0]).lower()
+        # Guesses for words the dictionary does not know ("Мәулен") decide nothing.
+        first = [p for p in parses(low) if "Name" in str(p.tag)] if is_known(low) else []
         if first and not any(p.tag.case == "nomn" for p in first):
             return False
     w = _caseless(plain[-1]).lower()

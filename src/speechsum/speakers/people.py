@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from speechsum.model import Gender, Language, Speaker
-from speechsum.speakers import lexicon_en, lexicon_ru, names
+from speechsum.speakers import lexicon_en, lexicon_kk, lexicon_ru, names
 from speechsum.speakers.names import Mention
 
 ROLE_STOP_POS = {"VERB", "INFN", "GRND", "ADVB", "CONJ", "PRCL", "INTJ", "NUMR", "PRED", "NPRO",
@@ -78,6 +78,8 @@ class People:
                 person.role_nouns.update(_english_role_nouns(role))
             else:
                 person.role_nouns.update(names.lemma(w) for w in role.split())
+                person.role_nouns.update(
+                    stem for w in role.split() if (stem := lexicon_kk.role_stem(w)))
         self.last_seen[key] = len(self.history)
         if remember:
             self.history.append((mention.start, key))
@@ -253,8 +255,8 @@ class People:
         """The title right before a name ("председатель областного совета Иван Петров")."""
         if self.language is Language.EN:
             return _english_role_before(self.text, mention.start)
-        if self.language is not Language.RU:
-            return ""
+        if self.language is Language.KK:
+            return _kazakh_role_before(self.text, mention.start)
         before = self.text[max(0, mention.start - 160) : mention.start]
         cut = max(before.rfind(c) for c in ".,;:!?()\n«»\"")
         before = before[cut + 1 :]
@@ -367,3 +369,28 @@ def _first_letter(mention: Mention) -> str:
     if len(plain) >= 2:
         return plain[0][0].upper()
     return ""
+
+
+# Kazakh words that end a role phrase going back from the name: cases of place and time
+# ("Жиында", "кеште"), converbs and finite verbs ("келіп", "айтты").
+KK_NOT_ROLE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|ып|іп|ды|ді|ты|ті)$")
+
+
+KK_DETERMINERS = frozenset("аталмыш аталған бұл осы сол ол және мен бен пен де да".split())
+
+
+def _kazakh_role_before(text: str, start: int) -> str:
+    """"Облыс әкімі Ербол Қарашөкеев" -> "Облыс әкімі": the words before a name ending in a
+    role noun ("әкімі", "министрі", "төрағасы"), back to a word that cannot be in it."""
+    before = text[max(0, start - 120) : start]
+    cut = max(before.rfind(c) for c in ".,;:!?()\n«»\"")
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", before[cut + 1 :])
+    if not words or lexicon_kk.role_stem(words[-1]) is None:
+        return ""
+    kept = [words[-1]]
+    for w in reversed(words[:-1]):
+        if len(kept) >= 5 or KK_NOT_ROLE.search(w.lower()) or w.isdigit() or (
+                w.lower() in KK_DETERMINERS):
+            break
+        kept.append(w)
+    return " ".join(reversed(kept))

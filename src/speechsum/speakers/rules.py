@@ -253,6 +253,12 @@ def role_subject(text: str, start: int, end: int, people: People) -> str | None:
     """"- потребовал судья." : the person this role noun named earlier."""
     for m in WORDS.finditer(text, start, end):
         word = m.group().lower()
+        if people.language is Language.KK:
+            stem = lexicon_kk.role_stem(word)
+            key = people.by_role(stem, start) if stem else None
+            if key is not None:
+                return key
+            continue
         if word in lexicon_en.ROLE_NOUNS and re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}$",
                                                       text[max(0, m.start() - 40) : m.start()]):
             key = people.by_role(word, start)
@@ -731,6 +737,12 @@ def according_to(text: str, s: Sentence, people: People, language: Language) -> 
         mentions = people.mentions(max(s.start, kk.start() - 60), kk.start())
         if mentions and mentions[-1].end >= kk.start() - 8:
             return Reported(people.register(mentions[-1], case="gent"), "according-to", True)
+        # "Министрдің айтуынша" - the minister named before.
+        role = re.search(r"(\w+)\s+$", text[max(s.start, kk.start() - 40) : kk.start()])
+        stem = lexicon_kk.role_stem(role.group(1)) if role else None
+        key = people.by_role(stem, s.start) if stem else None
+        if key is not None:
+            return Reported(key, "according-to-role", True)
     m = ACCORDING.search(text, s.start, s.end)
     if m is None:
         return None
