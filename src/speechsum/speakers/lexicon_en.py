@@ -141,7 +141,8 @@ NOT_SPEAKERS = frozenset({
 OBJECT_MARKERS = frozenset(
     """
     with to by of for against from at on about than like over between under toward towards
-    into onto upon a an behind beside after before during
+    into onto upon a an behind beside after before during in near across inside outside
+    around within throughout
     """.split()
 )
 
