@@ -303,6 +303,12 @@ def test_kazakh_oblique_surname_nominative() -> None:
 
 
 FIXED = [
+    ("calling-something-something-is-an-evaluation",
+     "Тренер команды Кирилл Кекер назвал игру сложной.",
+     ["Кирилл Кекер <- игру сложной"]),
+    ("naming-a-child-is-not",
+     "Олег Ранов назвал сына Иваном.",
+     ["- <- назвал сына"]),
     ("first-name-alone-closing-a-cue",
      "— Мы ждём помощи, — говорит Айнур.",
      ["Айнур <- Мы ждём помощи"]),

@@ -92,13 +92,26 @@ def speech_verbs(
                 continue
             need = lexicon_ru.NEEDS_COMPLEMENT.get(lemma)
             around = text[max(start, m.start() - 40) : min(end, m.end() + 40)].lower()
-            if need and not any(n in around for n in need):
+            if need and not any(n in around for n in need) and not (
+                    lemma in ("назвать", "называть") and _names_as(text, m.end(), end)):
                 break
             if _negated(text, m.start()) or _content_free(text, m.end(), end, lemma):
                 break
             found.append((m.start(), m.end(), _verb_gender(p)))
             break
     return found
+
+
+def _names_as(text: str, pos: int, end: int) -> bool:
+    """"назвал игру сложной", "назвала решение ошибкой": calling something something, an
+    evaluation with content - an instrumental within the next three words."""
+    for w in list(WORDS.finditer(text, pos, end))[:3]:
+        found = [p for p in names.parses(w.group().lower()) if p.score >= 0.1]
+        if w.group()[:1].isupper():
+            continue  # "назвал сына Иваном" gives a name, not an opinion
+        if found and found[0].tag.case == "ablt" and found[0].tag.POS in ("ADJF", "NOUN"):
+            return True
+    return False
 
 
 def _content_free(text: str, pos: int, end: int, lemma: str) -> bool:
