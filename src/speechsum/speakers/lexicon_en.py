@@ -37,6 +37,8 @@ NEEDS_COMPLEMENT = {
     "spoke": ("about", "of", "out"),
     "hits": ("back",),
     "took": ("aim",),
+    "posted": (" that ", ":"),
+    "posts": (" that ", ":"),
     "thanked": (),
     "attacked": (),
     "defended": (),

@@ -153,6 +153,11 @@ def _in_leading_subordinate(text: str, start: int, pos: int) -> bool:
     return "," not in text[start:pos]
 
 
+# Verbs whose complement may come a few words later: "called on X to", "posted on Facebook
+# that ...".
+EN_ANYWHERE = frozenset({"called", "calls", "posted", "posts"})
+
+
 def english_speech(text: str, start: int, end: int) -> list[tuple[int, int, Gender]]:
     """English speech verbs; "called for", "pointed out" need their particle; negated ones
     ("did not say", "declined to comment") do not count."""
@@ -163,7 +168,7 @@ def english_speech(text: str, start: int, end: int) -> list[tuple[int, int, Gend
         if word not in lexicon_en.SPEECH_VERBS and need is None:
             continue
         after = text[m.end() : m.end() + 30].lower()
-        if need and not (any(n in after for n in need) if word in ("called", "calls") else
+        if need and not (any(n in after for n in need) if word in EN_ANYWHERE else
                          after.lstrip().startswith(tuple(n.strip() for n in need))):
             continue  # "spoke at a gathering" is not "spoke about"
         if EN_NEGATION.search(text, max(start, m.start() - 20), m.start()):
