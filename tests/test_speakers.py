@@ -303,6 +303,12 @@ def test_kazakh_oblique_surname_nominative() -> None:
 
 
 FIXED = [
+    ("pronoun-with-an-oblique-antecedent",
+     "Айгерим Нурлановой вручили награду. Она поблагодарила коллег за поддержку.",
+     ["Айгерим Нурланова <- поблагодарила коллег"]),
+    ("pronoun-prefers-the-subject",
+     "Иванов поздравил Петрову. Он сказал, что рад.",
+     ["Иванов <- что рад"]),
     ("calling-something-something-is-an-evaluation",
      "Тренер команды Кирилл Кекер назвал игру сложной.",
      ["Кирилл Кекер <- игру сложной"]),

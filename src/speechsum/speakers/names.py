@@ -128,6 +128,8 @@ def word_gender(word: str) -> Gender:
         return Gender.MASC
     if re.search(r"(?:ская|цкая)$", low):
         return Gender.FEMN
+    if re.search(r"(?:ов|ев|ёв|ин|ын)ой$|(?:ск|цк)ой$", low):
+        return Gender.FEMN  # "Нурлановой", "Ивановой": a woman's surname in an oblique case
     return Gender.UNKNOWN
 
 

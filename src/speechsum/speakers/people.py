@@ -173,7 +173,18 @@ class People:
             seen += 1
             if seen >= 4:
                 break
+        if fallback is None and gender in (Gender.MASC, Gender.FEMN):
+            fallback = self._oblique_antecedent(pos, gender)
         return fallback
+
+    def _oblique_antecedent(self, pos: int, gender: Gender) -> str | None:
+        """With no subject of that gender before: the person last named at all, in any case,
+        when the name shows the gender ("Нурлановой вручили награду. Она ...")."""
+        for p, key in reversed(self.history[-4:]):
+            person = self.persons.get(key)
+            if p < pos and person is not None and person.gender is gender:
+                return key
+        return None
 
     def by_role(self, noun: str, pos: int) -> str | None:
         """The most recent person before `pos` whose role has this noun or a synonym."""
