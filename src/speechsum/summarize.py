@@ -697,7 +697,7 @@ METHODS: dict[str, Method] = {
 }
 
 
-# sumy itself: the implementation for BY_SUMY and the reference for tests and benchmarks.
+# sumy itself: the reference for tests and benchmarks.
 
 
 def rank_with_sumy(

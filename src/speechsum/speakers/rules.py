@@ -1066,11 +1066,12 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
     skipped = set(skip)
     context: str | None = None
     checked_until = 0
-    pending: list[tuple[int, int]] = []  # paragraphs of a quote still open, as (start, end)
+    # Paragraphs of a quote still open, as (start, end), and the index of the last of them:
+    # the run goes on only in the very next paragraph.
+    pending: list[tuple[int, int]] = []
+    pending_last = -1
     i = 0
     while i < len(paragraphs):
-        if i in skipped or paragraphs[i].opens_with_dash or i == 0:
-            pending = []
         if i in skipped:
             i += 1
             context = None
@@ -1106,6 +1107,8 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
         found += [r for r in more if not any(f.start <= r.start < f.end for f in found)]
         cues += more_cues
         raws += found + _cues_with_content(text, cues, language)
+        if pending_last != i - 1:
+            pending = []
         if pending:
             # The quote that closes a run of paragraphs opened with unclosed quotation marks
             # is the voice of them all.
@@ -1117,6 +1120,7 @@ def news_segments(text: str, paragraphs: Sequence[Paragraph], people: People,
         opened = _unclosed_quote(text, p)
         if opened and not any(r.start <= opened[0] < r.end for r in found):
             pending.append(opened)
+            pending_last = i
         else:
             pending = []
         _remember_cues(people, cues)
