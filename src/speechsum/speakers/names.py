@@ -1,17 +1,14 @@
-"""Person names: finding them, their nominative form, gender and identity key.
-
-The only module that talks to pymorphy3; every call goes through the cached adapter below.
-"""
+"""Person names: finding them, their nominative form, gender and identity key."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from speechsum.model import Gender
 from speechsum.speakers import lexicon_ru
+from speechsum.speakers.morph import inflect, is_known, parses
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # "Д." or "Д.А." glued to a surname ("Д.Медведев") or spaced ("Д. Ускумбаева").
@@ -43,37 +40,6 @@ class Mention:
     nominative: bool
 
 
-@lru_cache(maxsize=1)
-def _analyzer() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=200_000)
-def parses(word: str) -> tuple[Any, ...]:
-    """pymorphy3 parses of a lower-cased word (cached); none for what it cannot analyse."""
-    try:
-        return tuple(_analyzer().parse(word))
-    except ValueError:  # characters without a Unicode name ("𗀀") break its analysers
-        return ()
-
-
-@lru_cache(maxsize=200_000)
-def is_known(word: str) -> bool:
-    try:
-        return bool(_analyzer().word_is_known(word))
-    except ValueError:
-        return False
-
-
-@lru_cache(maxsize=200_000)
-def lemma(word: str) -> str:
-    """The most likely normal form of a word."""
-    found = parses(word.lower())
-    return str(found[0].normal_form) if found else word.lower()
-
-
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
@@ -92,7 +58,7 @@ def name_strength(word: str) -> int:
         return 2
     found = parses(low)
     good = [p for p in found if p.score >= 0.05]
-    tags = [set(str(p.tag).replace(" ", ",").split(",")) for p in good]
+    tags = [p.grammemes for p in good]
     if any(GRAMMEMES_NAME & t for t in tags):
         return 2
     if re.search(r"[a-z]", low):
@@ -100,7 +66,7 @@ def name_strength(word: str) -> int:
         return 1
     known = is_known(low)
     if not known:
-        pos = {str(p.tag.POS) for p in good}
+        pos = {str(p.pos) for p in good}
         # A Russian guess means nothing for a word with Kazakh letters ("Талғат").
         if pos & {"ADJF", "ADJS", "PRTF"} and not SURNAME_END.search(low) and not (
                 KAZAKH_LETTERS.search(low)):
@@ -108,12 +74,12 @@ def name_strength(word: str) -> int:
         return 2 if SURNAME_END.search(low) else 1
     if any(NOT_PERSON & t for t in tags):
         return 0
-    if SURNAME_END.search(low) and any(p.tag.POS == "NOUN" for p in good):
+    if SURNAME_END.search(low) and any(p.pos == "NOUN" for p in good):
         return 1
     if re.search(r"(?:ов|ев|ёв|ин)(?:а|у|ым|ой|е)?$", low):
         # "Лоховым" is an adjective to the dictionary but a surname after "Эдуардом".
         return 1
-    if any(p.tag.POS == "NOUN" for p in good[:1]):
+    if any(p.pos == "NOUN" for p in good[:1]):
         # "Канат Абенов": a common noun ("канат", rope) can be a first name before a surname.
         return 1
     return 0
@@ -139,9 +105,8 @@ def surname_key(word: str) -> str:
     if PATRONYMIC_KZ.search(low):
         return low
     for p in parses(low):
-        tag = str(p.tag)
-        if "Surn" in tag:
-            return str(p.normal_form).replace("ё", "е")
+        if "Surn" in p.grammemes:
+            return p.lemma.replace("ё", "е")
     m = re.fullmatch(r"(.+(?:ов|ев|ин|ын))(?:а|ой|у|ым|ом|е|ых)?", low)
     if m:
         return m.group(1)
@@ -209,11 +174,11 @@ def _lone_name(word: str) -> bool:
     the dictionary knows ("Айнур"), or a Kazakh name ("Айнұр")."""
     low = word.lower()
     found = parses(low)
-    if found and NOT_PERSON & set(str(found[0].tag).replace(" ", ",").split(",")):
+    if found and NOT_PERSON & found[0].grammemes:
         return False  # "Астана", "Алматы": the likeliest reading is a place
     if STRONG_SURNAME_END.search(low) or PATRONYMIC_KZ.search(low):
         return True
-    if any("Name" in str(p.tag) for p in found if p.score >= 0.1):
+    if any("Name" in p.grammemes for p in found if p.score >= 0.1):
         return True
     return bool(KAZAKH_LETTERS.search(low)) and name_strength(word) >= 1
 
@@ -221,7 +186,7 @@ def _lone_name(word: str) -> bool:
 def _known_non_noun(low: str) -> bool:
     """A dictionary word whose likeliest reading is not a noun ("Новый")."""
     found = parses(low)
-    return is_known(low) and bool(found) and found[0].tag.POS != "NOUN"
+    return is_known(low) and bool(found) and found[0].pos != "NOUN"
 
 
 def _last_name_in_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -250,7 +215,7 @@ def _is_first_name(word: str, surname: str) -> bool:
     low = _caseless(word).lower()
     if SURNAME_END.search(low) and is_known(low) is False:
         return False
-    if any("Name" in str(p.tag) for p in parses(low) if p.score >= 0.05) or not is_known(low):
+    if any("Name" in p.grammemes for p in parses(low) if p.score >= 0.05) or not is_known(low):
         return True
     # A capitalised common noun before a clear surname: "Канат Абенов".
     return name_strength(_caseless(word)) >= 1 and bool(
@@ -260,7 +225,7 @@ def _is_first_name(word: str, surname: str) -> bool:
 def _is_patronymic(word: str) -> bool:
     low = _caseless(word).lower()
     return bool(re.search(r"(?:вич|вна|чна|ича|вны|вичу|вне)$", low)) or any(
-        "Patr" in str(p.tag) for p in parses(low) if p.score >= 0.1)
+        "Patr" in p.grammemes for p in parses(low) if p.score >= 0.1)
 
 
 def _valid_run(words: list[str]) -> bool:
@@ -288,7 +253,7 @@ def _is_surname_like(word: str) -> bool:
         return True
     if _kazakh_inflected_surname(low):
         return True
-    return any("Surn" in str(p.tag) for p in parses(low) if p.score >= 0.1)
+    return any("Surn" in p.grammemes for p in parses(low) if p.score >= 0.1)
 
 
 def _mention(text: str, start: int, end: int, words: tuple[str, ...]) -> Mention:
@@ -367,8 +332,8 @@ def _looks_nominative(plain: list[str]) -> bool:
         # "Адильбека КАДЫРОВА": a first name that cannot be nominative decides.
         low = _caseless(plain[0]).lower()
         # Guesses for words the dictionary does not know ("Мәулен") decide nothing.
-        first = [p for p in parses(low) if "Name" in str(p.tag)] if is_known(low) else []
-        if first and not any(p.tag.case == "nomn" for p in first):
+        first = [p for p in parses(low) if "Name" in p.grammemes] if is_known(low) else []
+        if first and not any(p.case == "nomn" for p in first):
             return False
     w = _caseless(plain[-1]).lower()
     if NOMINATIVE_END.search(w):
@@ -378,7 +343,7 @@ def _looks_nominative(plain: list[str]) -> bool:
     found = [p for p in parses(w) if p.score >= 0.05]
     if not found or not is_known(w):
         return True
-    return any(p.tag.case == "nomn" for p in found)
+    return any(p.case == "nomn" for p in found)
 
 
 @lru_cache(maxsize=50_000)
@@ -388,16 +353,15 @@ def inflect_word(word: str, case: str, gender: str) -> str:
     if INITIAL.fullmatch(word) or PATRONYMIC_KZ.search(low):
         return word
     # Declinable readings first: "Анне" is also the indeclinable "Anne".
-    for p in sorted(parses(low), key=lambda p: "Fixd" in str(p.tag)):
-        tags = set(str(p.tag).replace(" ", ",").split(","))
-        if not GRAMMEMES_NAME & tags or p.tag.case != case:
+    for p in sorted(parses(low), key=lambda p: "Fixd" in p.grammemes):
+        if not p.is_name or p.case != case:
             continue
-        if gender in ("masc", "femn") and str(p.tag.gender) not in (gender, "ms-f", "None"):
+        if gender in ("masc", "femn") and p.gender not in (gender, "ms-f", None):
             continue
         target = {"nomn"} if not gender or gender == "unknown" else {"nomn", gender}
-        form = p.inflect(target) or p.inflect({"nomn"})
+        form = inflect(p, frozenset(target)) or inflect(p, frozenset({"nomn"}))
         if form is not None:
-            return _restore_case(word, str(form.word))
+            return _restore_case(word, form)
     return _restore_case(word, _surname_nominative(low, gender))
 
 
@@ -438,8 +402,7 @@ def case_by_agreement(words: tuple[str, ...]) -> tuple[str, Gender] | None:
     for w in words:
         if INITIAL.fullmatch(w):
             continue
-        forms = {(str(p.tag.case), str(p.tag.gender)) for p in parses(_caseless(w).lower())
-                 if GRAMMEMES_NAME & set(str(p.tag).replace(" ", ",").split(","))}
+        forms = {(str(p.case), str(p.gender)) for p in parses(_caseless(w).lower()) if p.is_name}
         if not forms:
             continue
         common = forms if common is None else common & forms
@@ -474,9 +437,9 @@ def case_of_preceding(text: str, start: int) -> tuple[str | None, Gender]:
     for w in reversed(words[-3:]):
         low = w.lower()
         for p in parses(low):
-            if p.tag.POS == "NOUN" and "anim" in str(p.tag) and p.score >= 0.2:
+            if p.pos == "NOUN" and "anim" in p.grammemes and p.score >= 0.2:
                 genders = {"masc": Gender.MASC, "femn": Gender.FEMN}
-                return (str(p.tag.case), genders.get(str(p.tag.gender), Gender.UNKNOWN))
+                return (str(p.case), genders.get(str(p.gender), Gender.UNKNOWN))
         if w[:1].isupper():
             continue
         break

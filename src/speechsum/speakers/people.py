@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from speechsum.model import Gender, Language, Speaker
 from speechsum.speakers import lexicon_en, lexicon_kk, lexicon_ru, names
+from speechsum.speakers.morph import inflect, lemma, parses
 from speechsum.speakers.names import Mention
 
 ROLE_STOP_POS = {"VERB", "INFN", "GRND", "ADVB", "CONJ", "PRCL", "INTJ", "NUMR", "PRED", "NPRO",
@@ -77,7 +78,7 @@ class People:
             if self.language is Language.EN:
                 person.role_nouns.update(_english_role_nouns(role))
             else:
-                person.role_nouns.update(names.lemma(w) for w in role.split())
+                person.role_nouns.update(lemma(w) for w in role.split())
                 person.role_nouns.update(
                     stem for w in role.split() if (stem := lexicon_kk.role_stem(w)))
         self.last_seen[key] = len(self.history)
@@ -97,8 +98,8 @@ class People:
         if len(plain) == 2 and mention.key not in self.persons:
             # "Игорь Винцентасович": a first name and patronymic as a form of address.
             first = plain[0].lower()
-            patr = names.parses(names._caseless(plain[1]).lower())
-            if any("Patr" in str(p.tag) for p in patr) and first in self.by_first:
+            patr = parses(names._caseless(plain[1]).lower())
+            if any("Patr" in p.grammemes for p in patr) and first in self.by_first:
                 return self.by_first[first]
         if mention.key in self.persons and len(plain) >= 2 and not names.INITIAL.fullmatch(
                 plain[0]):
@@ -275,8 +276,8 @@ class People:
         kept: list[str] = []
         for w in reversed(words):
             low = w.lower()
-            found = names.parses(low)
-            pos = str(found[0].tag.POS) if found else ""
+            found = parses(low)
+            pos = str(found[0].pos) if found else ""
             if pos in ROLE_STOP_POS or low.isdigit():
                 break
             if pos == "PREP" and not kept:
@@ -287,9 +288,9 @@ class People:
         start = None
         for i, w in enumerate(kept):
             low = w.lower()
-            if low in lexicon_ru.ROLE_NOUNS or names.lemma(low) in lexicon_ru.ROLE_NOUNS or any(
-                p.tag.POS == "NOUN" and "anim" in str(p.tag) and p.score > 0.3
-                for p in names.parses(low)
+            if low in lexicon_ru.ROLE_NOUNS or lemma(low) in lexicon_ru.ROLE_NOUNS or any(
+                p.pos == "NOUN" and "anim" in p.grammemes and p.score > 0.3
+                for p in parses(low)
             ):
                 start = i
                 break
@@ -297,7 +298,7 @@ class People:
             return ""
         # Keep an agreeing adjective before the head: "первый заместитель".
         while start > 0 and any(
-            p.tag.POS == "ADJF" for p in names.parses(kept[start - 1].lower())
+            p.pos == "ADJF" for p in parses(kept[start - 1].lower())
         ):
             start -= 1
         role_words = kept[start:]
@@ -312,17 +313,17 @@ def _nominative_head(words: list[str]) -> list[str]:
     """Put the head noun and its adjectives in the nominative ("советника" -> "советник")."""
     out = list(words)
     for i, w in enumerate(words):
-        found = names.parses(w.lower())
+        found = parses(w.lower())
         if not found:
             break
         p = found[0]
-        if p.tag.POS not in ("NOUN", "ADJF"):
+        if p.pos not in ("NOUN", "ADJF"):
             break
-        if p.tag.case != "nomn":
-            form = p.inflect({"nomn"})
+        if p.case != "nomn":
+            form = inflect(p, frozenset({"nomn"}))
             if form is not None:
-                out[i] = w[:1] + str(form.word)[1:] if w[:1].isupper() else str(form.word)
-        if p.tag.POS == "NOUN":
+                out[i] = w[:1] + form[1:] if w[:1].isupper() else form
+        if p.pos == "NOUN":
             break
     return out
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from speechsum.model import Gender, Kind, Language, Sentence
 from speechsum.speakers import lexicon_en, lexicon_kk, lexicon_ru, names
+from speechsum.speakers.morph import inflect, lemma, parses
 from speechsum.speakers.names import Mention
 from speechsum.speakers.people import People
 from speechsum.speakers.text import DASHES, Paragraph
@@ -80,24 +81,24 @@ def speech_verbs(
         word = m.group().lower()
         if len(word) < 4:
             continue
-        for p in names.parses(word):
-            lemma = str(p.normal_form)
-            if p.tag.POS in ("ADJS", "PRTS") and lemma in lexicon_ru.STANCE_WORDS:
+        for p in parses(word):
+            base = p.lemma
+            if p.pos in ("ADJS", "PRTS") and base in lexicon_ru.STANCE_WORDS:
                 # "уверена, что ..." - a stance with content, as "считает, что".
                 if re.match(r"\s*,?\s*что\b", text[m.end() : end]) and not _negated(
                         text, m.start()):
-                    found.append((m.start(), m.end(), _verb_gender(p)))
+                    found.append((m.start(), m.end(), p.agreement))
                 break
-            if p.tag.POS != "VERB" or lemma not in lexicon_ru.SPEECH_VERBS:
+            if p.pos != "VERB" or base not in lexicon_ru.SPEECH_VERBS:
                 continue
-            need = lexicon_ru.NEEDS_COMPLEMENT.get(lemma)
+            need = lexicon_ru.NEEDS_COMPLEMENT.get(base)
             around = text[max(start, m.start() - 40) : min(end, m.end() + 40)].lower()
             if need and not any(n in around for n in need) and not (
-                    lemma in ("назвать", "называть") and _names_as(text, m.end(), end)):
+                    base in ("назвать", "называть") and _names_as(text, m.end(), end)):
                 break
-            if _negated(text, m.start()) or _content_free(text, m.end(), end, lemma):
+            if _negated(text, m.start()) or _content_free(text, m.end(), end, base):
                 break
-            found.append((m.start(), m.end(), _verb_gender(p)))
+            found.append((m.start(), m.end(), p.agreement))
             break
     return found
 
@@ -106,10 +107,10 @@ def _names_as(text: str, pos: int, end: int) -> bool:
     """"назвал игру сложной", "назвала решение ошибкой": calling something something, an
     evaluation with content - an instrumental within the next three words."""
     for w in list(WORDS.finditer(text, pos, end))[:3]:
-        found = [p for p in names.parses(w.group().lower()) if p.score >= 0.1]
+        found = [p for p in parses(w.group().lower()) if p.score >= 0.1]
         if w.group()[:1].isupper():
             continue  # "назвал сына Иваном" gives a name, not an opinion
-        if found and found[0].tag.case == "ablt" and found[0].tag.POS in ("ADJF", "NOUN"):
+        if found and found[0].case == "ablt" and found[0].pos in ("ADJF", "NOUN"):
             return True
     return False
 
@@ -182,15 +183,6 @@ def english_speech(text: str, start: int, end: int) -> list[tuple[int, int, Gend
     return found
 
 
-def _verb_gender(parse: object) -> Gender:
-    tag = getattr(parse, "tag", None)
-    if tag is None:
-        return Gender.UNKNOWN
-    if tag.number == "plur":
-        return Gender.PLUR
-    return {"masc": Gender.MASC, "femn": Gender.FEMN}.get(str(tag.gender), Gender.UNKNOWN)
-
-
 def _negated(text: str, pos: int) -> bool:
     return text[max(0, pos - 4) : pos].lower() in (" не ", "\nне ") or text[
         max(0, pos - 3) : pos
@@ -239,9 +231,9 @@ def _cue_verbs(text: str, start: int, end: int) -> list[tuple[int, int, Gender]]
     m = WORDS.search(text, start, end)
     if m is None:
         return []
-    for p in names.parses(m.group().lower()):
-        if p.tag.POS == "VERB" and str(p.normal_form) in lexicon_ru.CUE_ONLY_VERBS:
-            return [(m.start(), m.end(), _verb_gender(p))]
+    for p in parses(m.group().lower()):
+        if p.pos == "VERB" and p.lemma in lexicon_ru.CUE_ONLY_VERBS:
+            return [(m.start(), m.end(), p.agreement)]
     return []
 
 
@@ -283,15 +275,15 @@ def role_subject(text: str, start: int, end: int, people: People) -> str | None:
             if key is not None:
                 return key
             continue
-        lemma = names.lemma(word)
-        if lemma in lexicon_ru.ROLE_NOUNS and any(
-            p.tag.case == "nomn" and p.tag.number == "sing"
-            for p in names.parses(word) if str(p.normal_form) == lemma
+        base = lemma(word)
+        if base in lexicon_ru.ROLE_NOUNS and any(
+            p.case == "nomn" and p.number == "sing"
+            for p in parses(word) if p.lemma == base
         ):
             following = WORDS.match(text, m.end() + 1, end)
             office = following and lexicon_ru.ROLE_PHRASES.get(
-                (lemma, names.lemma(following.group())))
-            key = people.by_role(office or lemma, start)
+                (base, lemma(following.group())))
+            key = people.by_role(office or base, start)
             if key is not None:
                 return key
     return None
@@ -770,7 +762,7 @@ def according_to(text: str, s: Sentence, people: People, language: Language) -> 
     role = ACCORDING_ROLE.match(text, m.start(), s.end)
     if not mentions and role is not None:
         # "По словам эксперта, ..." - the expert named before.
-        key = people.by_role(names.lemma(role.group(1)), s.start)
+        key = people.by_role(lemma(role.group(1)), s.start)
         return None if key is None else Reported(key, "according-to-role", True)
     between = [w.lower() for w in WORDS.findall(text[m.end() : mentions[0].start])] if (
         mentions) else []
@@ -813,17 +805,17 @@ def organisation_source(text: str, s: Sentence, people: People,
         # Keep the head and its genitive complement up to the first comma-free break.
         kept = [words[0]]
         for w in words[1:]:
-            found = names.parses(w.lower().strip("«»\""))
-            if not found or found[0].tag.case not in ("gent", None) and not w[:1].isupper():
+            found = parses(w.lower().strip("«»\""))
+            if not found or found[0].case not in ("gent", None) and not w[:1].isupper():
                 break
             kept.append(w)
         head = kept[0]
-        found = names.parses(head.lower())
+        found = parses(head.lower())
         nominative = head
-        if found and found[0].tag.case != "nomn":
-            form = found[0].inflect({"nomn"})
+        if found and found[0].case != "nomn":
+            form = inflect(found[0], frozenset({"nomn"}))
             if form is not None:
-                nominative = str(form.word)
+                nominative = form
         name = " ".join([nominative, *kept[1:]]).strip(",.")
         key = people.organisation(name)
         alias = " ".join(kept).strip(",.")
@@ -985,8 +977,8 @@ def _subject_case(m: Mention, gender: Gender) -> bool:
 
 def _finite_verb_in(fragment: str) -> bool:
     for w in WORDS.findall(fragment):
-        found = names.parses(w.lower())
-        if found and found[0].tag.POS == "VERB" and found[0].score > 0.5:
+        found = parses(w.lower())
+        if found and found[0].pos == "VERB" and found[0].score > 0.5:
             return True
     return False
 
@@ -998,14 +990,14 @@ def _organisation_before(text: str, start: int, vs: int, people: People) -> str 
         low = m.group().lower()
         if low not in lexicon_ru.ORG_HEADS:
             continue
-        head = [p for p in names.parses(low) if p.tag.case == "nomn" and p.tag.POS == "NOUN"]
+        head = [p for p in parses(low) if p.case == "nomn" and p.pos == "NOUN"]
         if not head:
             continue
         tail = words[i + 1 :]
         kept = [m.group()]
         for w in tail:
-            found = names.parses(w.group().lower())
-            if found and found[0].tag.case == "gent" or w.group()[:1].isupper():
+            found = parses(w.group().lower())
+            if found and found[0].case == "gent" or w.group()[:1].isupper():
                 kept.append(w.group())
             else:
                 break
