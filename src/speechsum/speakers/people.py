@@ -6,9 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from speechsum.model import Gender, Language, Speaker
-from speechsum.speakers import lexicon_en, lexicon_kk, lexicon_ru, names
+from speechsum.speakers.lang import cyrillic_names as names
+from speechsum.speakers.lang import en_lexicon as lexicon_en
+from speechsum.speakers.lang import kk_lexicon as lexicon_kk
+from speechsum.speakers.lang import ru_lexicon as lexicon_ru
+from speechsum.speakers.lang.cyrillic_names import Mention
 from speechsum.speakers.morph import inflect, lemma, parses
-from speechsum.speakers.names import Mention
 
 ROLE_STOP_POS = {"VERB", "INFN", "GRND", "ADVB", "CONJ", "PRCL", "INTJ", "NUMR", "PRED", "NPRO",
                  "COMP", "PRTS"}
@@ -205,7 +208,7 @@ class People:
     def mentions(self, start: int, end: int) -> list[Mention]:
         """Names in text[start:end], found the way this language writes them."""
         if self.language is Language.EN:
-            from speechsum.speakers import names_en
+            from speechsum.speakers.lang import en_names as names_en
 
             return names_en.find_mentions(self.text, start, end)
         return names.find_mentions(self.text, start, end)

@@ -13,9 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from speechsum.model import Gender, Kind, Language, Sentence
-from speechsum.speakers import lexicon_en, lexicon_kk, lexicon_ru, names
+from speechsum.speakers.lang import cyrillic_names as names
+from speechsum.speakers.lang import en_lexicon as lexicon_en
+from speechsum.speakers.lang import kk_lexicon as lexicon_kk
+from speechsum.speakers.lang import ru_lexicon as lexicon_ru
+from speechsum.speakers.lang.cyrillic_names import Mention
 from speechsum.speakers.morph import inflect, lemma, parses
-from speechsum.speakers.names import Mention
 from speechsum.speakers.people import People
 from speechsum.speakers.text import DASHES, Paragraph
 
@@ -1342,7 +1345,7 @@ def _label_key(text: str, m: re.Match[str], people: People) -> tuple[int, str] |
     if not mentions and people.language is Language.EN and is_caps and len(name_words) == 1 \
             and name_words[0].lower() not in lexicon_en.TITLES | lexicon_en.NOT_NAME_WORDS:
         # "PARK:" - a short all-caps surname, not an acronym, when it labels a turn.
-        from speechsum.speakers import names_en
+        from speechsum.speakers.lang import en_names as names_en
 
         at = text.find(name_words[0], m.start("label"), m.end("label"))
         mentions = [names_en.label_mention(text, at, at + len(name_words[0]))]

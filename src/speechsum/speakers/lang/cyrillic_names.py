@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from speechsum.model import Gender
-from speechsum.speakers import lexicon_ru
+from speechsum.speakers.lang import ru_lexicon as lexicon_ru
 from speechsum.speakers.morph import inflect, is_known, parses
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
