@@ -24,6 +24,9 @@ def assert_invariants(text: str, digest: Digest, options: DigestOptions | None =
         assert seg.speaker in ids, f"segment of unknown speaker {seg.speaker!r}"
         assert isinstance(seg.kind, Kind)
         assert seg.rule, f"segment without a rule: {seg}"
+        assert seg.source_rule, f"segment without the rule that named its speaker: {seg}"
+        if seg.cue is not None:
+            assert_span(text, seg.cue)
 
     for item in digest.speakers:
         own = [s for s in digest.segments if s.speaker == item.speaker.id]

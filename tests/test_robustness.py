@@ -772,11 +772,11 @@ def surname(i: int) -> str:
 
 
 def test_dashes_inside_a_paragraph_are_scanned_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    # rules.inner_dash_quote ran split_by_cues from every ". — " to the end of the paragraph.
-    from speechsum.speakers import rules
+    # The inner dash finder ran split_by_cues from every ". — " to the end of the paragraph.
+    from speechsum.speakers.finders import dashes
 
     text = "Начало" + ". — Слово" * 300 + "."
-    scanned = count_work(monkeypatch, rules, "split_by_cues", lambda t, s, e, *rest: e - s)
+    scanned = count_work(monkeypatch, dashes, "split_by_cues", lambda doc, s, e, *rest: e - s)
     pipeline.build_digest(text)
     assert scanned[0] <= 20 * len(text)
 
@@ -793,7 +793,9 @@ def test_each_new_speaker_costs_the_same(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_paragraphs_are_not_copied_per_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
-    # rules.interview_exchange, tried at every paragraph, looped over a copy paragraphs[i:].
+    # The interview finder, tried at every paragraph, looped over a copy paragraphs[i:].
+    from dataclasses import replace
+
     from speechsum.speakers import attribute
 
     class Counted(tuple):  # type: ignore[type-arg]
@@ -805,9 +807,10 @@ def test_paragraphs_are_not_copied_per_paragraph(monkeypatch: pytest.MonkeyPatch
                 Counted.copied += len(item)
             return item
 
-    original = getattr(attribute, "split_paragraphs")  # noqa: B009 - imported, not exported
-    monkeypatch.setattr(attribute, "split_paragraphs", lambda *args: Counted(original(*args)))
-    pipeline.build_digest("слово\n" * 2000)
+    original = getattr(attribute, "read_document")  # noqa: B009 - imported, not exported
+    monkeypatch.setattr(attribute, "read_document", lambda *args: replace(
+        doc := original(*args), paragraphs=Counted(doc.paragraphs)))
+    pipeline.build_digest("— слово\n" * 1000 + "слово\n" * 1000)
     assert Counted.copied <= 20 * 2000
 
 

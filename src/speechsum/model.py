@@ -56,7 +56,8 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Segment:
-    """A stretch of text attributed to one speaker, with the rule that decided it."""
+    """A stretch of text attributed to one speaker: `rule` found the speech, `source_rule`
+    named its speaker, reading `cue` (a reporting clause, label or verb) when there is one."""
 
     start: int
     end: int
@@ -68,6 +69,9 @@ class Segment:
     start_time: float | None = None
     end_time: float | None = None
     turn: int | None = None
+    # The evidence: the rule that named the speaker, and the cue or label it read.
+    source_rule: str | None = None
+    cue: Span | None = None
 
 
 @dataclass(frozen=True)

@@ -1,71 +1,56 @@
-"""attribute_speakers: run the rules over paragraphs and sentences, then name the speakers."""
+"""attribute_speakers: one analysed document, then the sieves of rules.py, then the people."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from speechsum.model import Attribution, Gender, Kind, Language, Segment, Sentence, Speaker
-from speechsum.speakers import captions, rules
-from speechsum.speakers.people import People
-from speechsum.speakers.text import Paragraph, split_paragraphs
+from speechsum.model import Attribution, Language, Sentence
+from speechsum.speakers.claims import Claim, Claims
+from speechsum.speakers.document import Doc, read_document
+from speechsum.speakers.entities import resolve_speakers
+from speechsum.speakers.finders.captions import caption_cues
+from speechsum.speakers.overlaps import keep_first_found
+from speechsum.speakers.rules import CAPTIONS, NEWS, RuleSet, rule_name
 
 
-def attribute_speakers(text: str, sentences: Sequence[Sentence], language: Language) -> Attribution:
+def attribute_speakers(text: str, sentences: Sequence[Sentence], language: Language,
+                       rules: RuleSet | None = None) -> Attribution:
     """Find speakers and their segments in document order."""
-    people = People(text, language)
-    kind = captions.caption_kind(text)
-    if kind is not None:
-        cues = captions.read_cues(text, kind)
-        if cues:
-            return _from_captions(text, captions.caption_segments(text, cues, people), people)
-    paragraphs = split_paragraphs(text, sentences)
-    turns, used = rules.transcript_turns(text, paragraphs, people, language)
-    raw = turns + rules.news_segments(text, paragraphs, people, language, skip=used)
-    return _finish(text, raw, people)
+    doc = read_document(text, sentences, language)
+    if rules is None:
+        rules = CAPTIONS if caption_cues(doc) else NEWS
+    claims = keep_first_found([name_sources(doc, find(doc), rules) for find in rules.finders])
+    claims = follow_discourse(doc, claims, rules)
+    return resolve_speakers(doc, claims)
 
 
-def _finish(text: str, raw: list[rules.Raw], people: People) -> Attribution:
-    """Merge raw pieces into non-overlapping segments and number the speakers."""
-    raw = sorted((r for r in raw if r.end > r.start), key=lambda r: (r.start, -r.end))
-    kept: list[rules.Raw] = []
-    pos = 0
-    for r in raw:
-        start = max(r.start, pos)
-        start, end = _strip(text, start, r.end)
-        if end <= start:
+def name_sources(doc: Doc, claims: Iterable[Claim], rules: RuleSet) -> list[Claim]:
+    """Each claim with its source, by the first source rule that names one."""
+    return [name_source(doc, claim, rules) for claim in claims]
+
+
+def name_source(doc: Doc, claim: Claim, rules: RuleSet) -> Claim:
+    """The claim with the source the first answering rule names, trying its cue and then its
+    alternatives in turn; the claim as found when none answers."""
+    for cue in (claim.cue, *claim.alternatives):
+        attempt = replace(claim, cue=cue, alternatives=())
+        for rule in rules.sources:
+            ref = rule(doc, attempt)
+            if ref is not None:
+                return replace(attempt, source=ref, named_by=rule_name(rule))
+    return claim
+
+
+def follow_discourse(doc: Doc, claims: Claims, rules: RuleSet) -> Claims:
+    """Claims still without a source, in document order, from their neighbours."""
+    followed = Claims(claims)
+    for i, claim in enumerate(claims):  # in text order: a rule sees its neighbours decided
+        if claim.source is not None:
             continue
-        kept.append(rules.Raw(start, end, r.key, r.kind, r.rule))
-        pos = end
-    ids: dict[str, str] = {}
-    for r in kept:
-        ids.setdefault(r.key, f"s{len(ids) + 1}")
-    speakers = tuple(people.speaker(key, sid) for key, sid in ids.items())
-    segments = tuple(
-        Segment(r.start, r.end, text[r.start : r.end], ids[r.key], r.kind, r.rule) for r in kept
-    )
-    return Attribution(speakers, segments)
-
-
-def _from_captions(text: str, raws: list[captions.CaptionRaw], people: People) -> Attribution:
-    """Segments straight from caption cues, which never overlap and come in order."""
-    ids: dict[str, str] = {}
-    for r in raws:
-        ids.setdefault(r.key, f"s{len(ids) + 1}")
-    speakers = tuple(people.speaker(key, sid) for key, sid in ids.items())
-    segments = tuple(
-        Segment(r.start, r.end, text[r.start : r.end], ids[r.key], r.kind, r.rule,
-                r.start_time, r.end_time, r.turn)
-        for r in raws
-    )
-    return Attribution(speakers, segments)
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-__all__ = ["Gender", "Kind", "Paragraph", "Speaker", "attribute_speakers"]
+        for rule in rules.discourse:
+            ref = rule(doc, followed, i)
+            if ref is not None:
+                followed.decide(i, ref, rule_name(rule))
+                break
+    return followed

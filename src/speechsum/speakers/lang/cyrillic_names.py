@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from speechsum.model import Gender
+from speechsum.speakers.claims import Mention
 from speechsum.speakers.lang import ru_lexicon as lexicon_ru
 from speechsum.speakers.morph import inflect, is_known, parses
 
@@ -25,19 +25,6 @@ KAZAKH_LETTERS = re.compile("[әғқңөұүһі]")
 PATRONYMIC_KZ = re.compile(r"(?:кызы|қызы|улы|ұлы|уулу)$")
 GRAMMEMES_NAME = {"Name", "Surn", "Patr"}
 NOT_PERSON = {"Geox", "Orgn", "Trad", "Abbr"}
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A person's name as written at some place in the text."""
-
-    start: int
-    end: int
-    text: str
-    words: tuple[str, ...]
-    key: str
-    gender: Gender
-    nominative: bool
 
 
 def is_capitalised(word: str) -> bool:
@@ -226,6 +213,11 @@ def _is_patronymic(word: str) -> bool:
     low = _caseless(word).lower()
     return bool(re.search(r"(?:вич|вна|чна|ича|вны|вичу|вне)$", low)) or any(
         "Patr" in p.grammemes for p in parses(low) if p.score >= 0.1)
+
+
+def has_patronymic_reading(word: str) -> bool:
+    """"Винцентасович": the dictionary reads the word as a patronymic."""
+    return any("Patr" in p.grammemes for p in parses(_caseless(word).lower()))
 
 
 def _valid_run(words: list[str]) -> bool:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from speechsum.speakers.lang.base import Lexicon
+
 SPEECH_VERBS = frozenset(
     """
     said says say told tells added adds argued argues claimed warned warns stated
@@ -150,3 +154,33 @@ OBJECT_MARKERS = frozenset(
 
 # Last words of names that are documents or polls, never speakers ("Gallup Poll").
 NOT_SPEAKER_HEADS = frozenset("poll polls survey study report documents document memo".split())
+
+LEXICON = Lexicon(
+    according=re.compile(r"\baccording\s+to\s+", re.IGNORECASE),
+    cue_content=re.compile(r",?\s+(?:adding|noting|saying|arguing|explaining|insisting)\s+that\b",
+                           re.IGNORECASE),
+    joined_verbs=re.compile(r"\band\s+(?:\w+\s+)?$"),
+    content_opener=re.compile(r"\s*(?:,\s*)?that\b|\s*:"),
+    content_after=re.compile(r"[^.]{0,60}?:"),
+    relative=re.compile(r",\s*who\s+(?:\w+\s+){0,2}$"),
+    connective=re.compile(r"\s*(?:(?:But|And|Yet|Still|Also)\s+)?", re.IGNORECASE),
+    interviewer=re.compile(r"(?:[Ii]nterviewed by|[Cc]onducted by)\s*:?\s*"),
+    interviewer_label="Interviewer",
+    introduction_marks=":,",
+    role_labels={
+        "mr speaker": "Mr. Speaker", "mr. speaker": "Mr. Speaker",
+        "madam speaker": "Madam Speaker", "the speaker": "The Speaker",
+        "the chairman": "The Chairman", "mr. chairman": "Mr. Chairman", "chairman": "Chairman",
+        "the chair": "The Chair", "the clerk": "The Clerk", "q": "Q", "a": "A",
+        "question": "Question", "answer": "Answer", "interviewer": "Interviewer",
+        "moderator": "Moderator", "host": "Host", "reporter": "Reporter",
+        "the president": "The President", "president": "President", "audience": "Audience",
+        "guest": "Guest", "caller": "Caller", "panelist": "Panelist",
+        "unidentified male": "Unidentified Male", "unidentified female": "Unidentified Female",
+    },
+    numbered_voices=("Speaker", "Participant"),
+    titles=TITLES,
+    # "END", or a byline note like "Follow Pam Key on Twitter @pamkey".
+    trailer=re.compile(r"(?i:END|\(END\)|\[END\])$|"
+                       r"Follow \S.{0,40} on (?:Twitter|X|Facebook|Instagram)\b"),
+)

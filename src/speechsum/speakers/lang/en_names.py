@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from speechsum.model import Gender
+from speechsum.speakers.claims import Mention
 from speechsum.speakers.lang import en_lexicon as lexicon_en
-from speechsum.speakers.lang.cyrillic_names import Mention
 
 # "O'Connor", "McCaskill", "Jean-Luc", "O." (a middle initial), "Jr."
 # A possessive "’s" is not part of the word: "CNN’s Jake Tapper" is CNN, then Jake Tapper.

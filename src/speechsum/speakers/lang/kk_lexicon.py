@@ -5,6 +5,11 @@ pymorphy3 has no Kazakh, so speech acts are matched as written, as whole words o
 
 from __future__ import annotations
 
+import re
+
+from speechsum.model import Gender
+from speechsum.speakers.lang.base import Lexicon
+
 # Finite speech acts with content ("деді", "атап өтті", "ортаға салды" - put forward).
 SPEECH_PHRASES = (
     "деді", "дейді", "деген", "айтты", "айтады", "айтқан", "айтып өтті", "баса айтты",
@@ -39,3 +44,19 @@ def role_stem(word: str) -> str | None:
     """The role a Kazakh word names, whatever its endings: "Министрдің" -> "министр"."""
     low = word.lower()
     return next((stem for stem in ROLE_STEMS if low.startswith(stem)), None)
+
+# "Серікованың айтуынша, ...": a postposition after the source's name in the genitive.
+ACCORDING_AFTER = re.compile(r"\b(?:айтуынша|пікірінше|сөзінше|мәліметінше)\b", re.IGNORECASE)
+
+LEXICON = Lexicon(
+    according_pronoun=re.compile(r"\b(?P<pronoun>оның|олардың)\s+(?:айтуынша|пікірінше|сөзінше)",
+                                 re.IGNORECASE),
+    pronoun_genders={"оның": Gender.UNKNOWN, "олардың": Gender.PLUR},
+    according_after=ACCORDING_AFTER,
+    content_after=re.compile(r"[^.]{0,60}?:"),
+    connective=re.compile(r"\s*(?:(?:Ал|Бірақ)\s+)?", re.IGNORECASE),
+    interviewer_label="Корреспондент",
+    role_labels={"тілші": "Тілші", "сұрақ": "Сұрақ", "жауап": "Жауап", "жүргізуші": "Жүргізуші",
+                 "қонақ": "Қонақ"},
+    numbered_voices=("Сөйлеуші",),
+)

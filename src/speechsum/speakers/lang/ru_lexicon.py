@@ -1,6 +1,12 @@
-"""Russian word lists for attribution: data only, no logic."""
+"""Russian word lists and patterns for attribution: data only, no logic."""
 
 from __future__ import annotations
+
+import re
+
+from speechsum.model import Gender
+from speechsum.speakers.lang.base import Lexicon
+from speechsum.speakers.marks import LOWER, UPPER
 
 # Lemmas of verbs that report speech with content ("отметил, что ...", "подчеркнула важность").
 SPEECH_VERBS = frozenset(
@@ -138,4 +144,53 @@ ORG_VERBS = frozenset(
     рассказывают уточнили уточняют подчеркнули подчеркивают подчёркивают напоминают
     напомнили считают информируют проинформировали добавили
     """.split()
+)
+
+# Heads and verbs of "Как отмечают в департаменте полиции, ..." / "В акимате сообщили".
+ORG_SOURCE = re.compile(
+    r"\b(?P<verb>[а-яё]+)\s+в\s+(?P<org>[а-яё-]+(?:\s+[а-яёА-ЯЁ«»\"-]+){0,4})|"
+    r"\bв\s+(?P<org2>[а-яё-]+(?:\s+[а-яёА-ЯЁ«»\"-]+){0,4}?)\s+(?P<verb2>[а-яё]+)\b",
+    re.IGNORECASE)
+
+# "- деді депутат Айдос Сарым.": lower-case role words, then the name closing a cue.
+CLOSING_NAME = re.compile(rf"\s+(?:(?!(?:в|во|на|из|от|у|к|по|для|с|со|при|о|об|и)\s)"
+                          rf"[{LOWER}-]+\s+){{0,3}}?(?P<name>[{UPPER}])")
+
+LEXICON = Lexicon(
+    according=re.compile(r"\bпо\s+(?:словам|мнению|заявлению|данным|информации)\s+",
+                         re.IGNORECASE),
+    according_role=re.compile(r"по\s+(?:словам|мнению|заявлению|данным)\s+([а-яё-]+)\s*,",
+                              re.IGNORECASE),
+    according_pronoun=re.compile(r"\bпо\s+(?P<pronoun>его|ее|её|их)\s+(?:словам|мнению)",
+                                 re.IGNORECASE),
+    pronoun_genders={"его": Gender.MASC, "ее": Gender.FEMN, "её": Gender.FEMN,
+                     "их": Gender.PLUR},
+    # "Как сообщает RT", "передает корреспондент NUR.KZ": an outlet relaying, not speaking.
+    outlet_relay=re.compile(
+        r"\b(?:как\s+)?(?:сообща(?:ет|ют)|переда(?:ет|ёт|ют)|пиш(?:ет|ут))\s+"
+        r"(?:[A-Z«\"]|корреспондент|агентство|издание|портал|телеканал|газета)", re.IGNORECASE),
+    cue_content=re.compile(
+        r",\s*(?:добавив|отметив|подчеркнув|напомнив|уточнив|пояснив|заметив|указав|заверив)"
+        r"\s*,?\s*что\b", re.IGNORECASE),
+    joined_verbs=re.compile(r"\b(?:и|а также)\s+(?:\w+\s+)?$"),
+    content_opener=re.compile(r"\s*(?:,\s*)?что\b|\s*:"),
+    content_after=re.compile(r"[^.]{0,60}?(?:,\s*что\b|:|\bчто\b)", re.IGNORECASE),
+    about_this=re.compile(r"\s*(?:об этом|как)\b", re.IGNORECASE),
+    relative=re.compile(r",\s*(?:который|которая|которые)\s+(?:\w+\s+){0,2}$", re.IGNORECASE),
+    connective=re.compile(r"\s*(?:(?:Но|И|А|Однако)\s+)?", re.IGNORECASE),
+    new_topic=("напомним", "ранее", "кроме того, в", "между тем", "тем временем"),
+    interviewer=re.compile(
+        r"(?:[Бб]еседовал[аи]?|[Ии]нтервью (?:вел[аи]?|записал[аи]?)|[Зз]аписал[аи]?|"
+        r"[Вв]опросы задавал[аи]?)\s*:?\s*"),
+    interviewer_label="Корреспондент",
+    role_synonyms=ROLE_SYNONYMS,
+    role_labels={
+        "вопрос": "Вопрос", "ответ": "Ответ", "ведущий": "Ведущий", "ведущая": "Ведущая",
+        "корреспондент": "Корреспондент", "журналист": "Журналист",
+        "председательствующий": "Председательствующий", "диктор": "Диктор",
+        "гость": "Гость", "гостья": "Гостья", "собеседник": "Собеседник",
+        "собеседница": "Собеседница", "интервьюер": "Интервьюер", "модератор": "Модератор",
+    },
+    numbered_voices=("Спикер", "Участник", "Голос"),
+    trailer=re.compile(r"(?:КОНЕЦ|\(КОНЕЦ\)|\[КОНЕЦ\])$", re.IGNORECASE),
 )

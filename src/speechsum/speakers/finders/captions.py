@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from speechsum.model import Kind
-from speechsum.speakers.people import People
+from speechsum.speakers.claims import Claim, Cue, CueKind
+from speechsum.speakers.document import Doc
 
 VTT_HEADER = re.compile(r"\ufeff?WEBVTT(?:[ \t][^\n]*)?(?:\n|$)")
 SRT_START = re.compile(r"\s*\d+\s*\n\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 TIMING = re.compile(r"^[^\n]*-->[^\n]*$", re.MULTILINE)
 VOICE_OPEN = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
-TAG = re.compile(r"</?[a-z][^>]*>")
 # "Anna Ivanova: text" or "ANNA:" at the start of a cue's text.
 LABEL = re.compile(r"([^\W\d_][\w .'’-]{0,40}?):\s+")
 
@@ -126,46 +126,25 @@ def _name_like(label: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words if w.isalpha())
 
 
-@dataclass(frozen=True)
-class CaptionRaw:
-    """A cue's words attributed to a speaker, with the turn it belongs to."""
-
-    start: int
-    end: int
-    key: str
-    kind: Kind
-    rule: str
-    start_time: float
-    end_time: float
-    turn: int
+def caption_cues(doc: Doc) -> list[CueText]:
+    """The cues when the text is a caption file the parsers read; else none."""
+    return doc.memo("captions", lambda: _caption_cues(doc.text))
 
 
-def caption_segments(text: str, cues: Sequence[CueText], people: People) -> list[CaptionRaw]:
-    """Each cue's words to its voice; consecutive cues of one voice make one turn."""
-    raws: list[CaptionRaw] = []
-    turn = 0
-    previous: str | None = None
-    for cue in cues:
-        if cue.speaker is None:
-            previous = None
-            continue
-        key = _speaker_key(text, cue, people)
-        if key != previous:
-            turn += 1
-        previous = key
-        raws.append(CaptionRaw(cue.start, cue.end, key, Kind.DIRECT, "caption-voice",
-                               cue.start_time, cue.end_time, turn))
-    return raws
+def _caption_cues(text: str) -> list[CueText]:
+    kind = caption_kind(text)
+    return [] if kind is None else read_cues(text, kind)
 
 
-def _speaker_key(text: str, cue: CueText, people: People) -> str:
-    name = cue.speaker or ""
-    at = text.find(name, cue.start - len(name) - 16 if cue.start > len(name) + 16 else 0,
-                   cue.label_end)
-    if at >= 0:
-        found = people.mentions(at, at + len(name))
-        if found:
-            return people.register(found[0], subject=True)
-    key = "voice:" + name.lower()
-    people.labels.setdefault(key, name)
-    return key
+def caption_voice(doc: Doc) -> Iterator[Claim]:
+    """Each cue's words, with the voice that says them as its cue; a cue with no voice is a
+    claim with no cue, so that it ends the turn before it."""
+    for cue in caption_cues(doc):
+        voice = None
+        if cue.speaker is not None:
+            name = cue.speaker
+            at = doc.text.find(name, max(0, cue.start - len(name) - 16), cue.label_end)
+            if at >= 0:
+                voice = Cue(at, at + len(name), CueKind.VOICE)
+        yield Claim(cue.start, cue.end, Kind.DIRECT, "caption-voice", voice,
+                    times=(cue.start_time, cue.end_time))

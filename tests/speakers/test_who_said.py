@@ -1,43 +1,15 @@
-"""Who said what, rule by rule, on small own-written texts.
+"""Who said what, convention by convention, on small own-written texts (the whole of
+attribution; each sieve alone is tested in test_finders, test_sources and test_discourse).
 
-Notation: each expectation is "Name <- fragment" (the fragment lies inside a segment of that
-speaker) or "- <- fragment" (the fragment is narration: inside no segment).
+Notation: each expectation is "Name <- fragment" (see notation.py).
 """
 
 from __future__ import annotations
 
 import pytest
+from notation import attribute, check, who_said
 
 from speechsum.model import Attribution, Kind, Language
-from speechsum.sentences import split_sentences
-from speechsum.speakers import attribute_speakers
-
-
-def attribute(text: str, language: Language = Language.RU) -> Attribution:
-    return attribute_speakers(text, split_sentences(text, language), language)
-
-
-def who_said(text: str, fragment: str, attribution: Attribution) -> str:
-    start = text.index(fragment)
-    end = start + len(fragment)
-    names = {s.id: s.name for s in attribution.speakers}
-    owners = {names[seg.speaker] for seg in attribution.segments
-              if seg.start < end and start < seg.end}
-    if not owners:
-        return "-"
-    assert len(owners) == 1, f"{fragment!r} is split between {owners}"
-    return owners.pop()
-
-
-def check(text: str, expected: list[str], language: Language = Language.RU) -> Attribution:
-    attribution = attribute(text, language)
-    for line in expected:
-        name, fragment = line.split(" <- ", 1)
-        assert who_said(text, fragment, attribution) == name, line
-    for seg in attribution.segments:
-        assert text[seg.start : seg.end] == seg.text
-    return attribution
-
 
 DIRECT = [
     ("dash-paragraph-closing-cue",
@@ -192,8 +164,11 @@ def test_segments_record_kind_and_rule() -> None:
     text = ("Аким Марат Беков подчеркнул важность дорог.\n"
             "- Дороги отремонтируем за лето, - сказал М. Беков.")
     attribution = attribute(text)
-    assert [(s.kind, s.rule) for s in attribution.segments] == [
-        (Kind.INDIRECT, "speech-verb-subject"), (Kind.DIRECT, "dash-paragraph")]
+    assert [(s.kind, s.rule, s.source_rule) for s in attribution.segments] == [
+        (Kind.INDIRECT, "reported-speech", "verb-subject"),
+        (Kind.DIRECT, "dash-paragraph", "cue-names")]
+    assert [s.cue.text if s.cue else None for s in attribution.segments] == [
+        "подчеркнул", ", - сказал М. Беков."]
     (speaker,) = attribution.speakers
     assert speaker.name == "Марат Беков"
     assert speaker.aliases == ("М. Беков",)

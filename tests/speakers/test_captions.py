@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from notation import attribute
+
 from speechsum.model import Language
 from speechsum.pipeline import build_digest
-from test_speakers import attribute
 
 VTT = (
     "WEBVTT\n\n"

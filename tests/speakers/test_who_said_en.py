@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from notation import attribute, check
 
 from speechsum.model import Language
-from test_speakers import attribute, check
 
 ENGLISH = [
     ("cue-after-name-verb",

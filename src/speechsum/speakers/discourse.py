@@ -1,0 +1,261 @@
+"""Discourse: claims that no cue names get their voice from their neighbours.
+
+Each rule looks at claim i of the document's claims (in document order, those before i already
+decided) and returns a reference or None; `follow_discourse` tries them in order.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import cast
+
+from speechsum.speakers.claims import Claim, Claims, CueKind, Named, Ref, SameAs
+from speechsum.speakers.document import Doc, Paragraph
+from speechsum.speakers.finders.reported import CONTINUED, REPORTED, starts_new_topic
+from speechsum.speakers.finders.transcript import in_turn
+from speechsum.speakers.marks import DASHES, QUOTE_OPENERS, WORDS, is_whole_quote
+
+QUOTES = ("quote-cue-after", "quote-after-colon", "quotation")
+DASH_QUOTES = ("dash-paragraph", "multi-paragraph-quote", "dash-inside-paragraph")
+# A quote alone in its paragraph after an introduction has at least this many words.
+QUOTE_PARAGRAPH_WORDS = 4
+QUOTE_LEAD = set(f" \t{DASHES}")
+QUOTE_TAIL = set(f" \t.,!?…{DASHES}")
+
+
+def quote_piece_neighbour(doc: Doc, claims: Claims, i: int) -> Ref | None:
+    """"- A, - сказал он. - B": a piece whose cue names no one takes the voice of the next
+    piece of the same quote that has one, else of the last one before."""
+    claim = claims[i]
+    p = doc.paragraph_at(claim.start)
+    if claim.found_by not in DASH_QUOTES or claim.cue is None or p is None:
+        return None
+    key = ("named pieces", p.index, claim.found_by)
+    if key not in claims.memo:
+        claims.memo[key] = [j for j in _in_paragraph(claims, p) if claims[j].found_by == (
+            claim.found_by) and claims.named_by_cue(j)]
+    named = cast("list[int]", claims.memo[key])
+    k = bisect.bisect_right(named, i)
+    if k < len(named):
+        return SameAs(named[k])
+    return SameAs(named[k - 1]) if k > 0 else None
+
+
+def quote_continues(doc: Doc, claims: Claims, i: int) -> Ref | None:
+    """'"...," she said. "More words."' - the next quote of a paragraph goes on with the same
+    voice, also after a connective: '"...," he said. But "it helps."'."""
+    claim = claims[i]
+    if claim.found_by not in QUOTES:
+        return None
+    j = _previous(claims, i, QUOTES)
+    if j is None or claims[j].source is None or doc.paragraph_at(
+            claims[j].start) != doc.paragraph_at(claim.start):
+        return None
+    previous = claims[j]
+    end = previous.cue.end if previous.cue is not None and (
+        previous.cue.kind is CueKind.CLAUSE) else previous.end
+    if end > claim.start or not doc.lang.lexicon.connective.fullmatch(doc.text, end, claim.start):
+        return None
+    return SameAs(j)
+
+
+def quote_paragraph_after_introduction(doc: Doc, claims: Claims, i: int) -> Ref | None:
+    """"С докладом выступил X." then a paragraph that is one quotation: X's words."""
+    claim = claims[i]
+    p = doc.paragraph_at(claim.start)
+    if claim.found_by not in QUOTES or p is None:
+        return None
+    alone = set(doc.text[p.start : claim.start]) <= QUOTE_LEAD and set(
+        doc.text[claim.end : p.end]) <= QUOTE_TAIL
+    if not alone or len(WORDS.findall(doc.text, claim.start, claim.end)) < QUOTE_PARAGRAPH_WORDS:
+        return None
+    return introduced(doc, claims, p)
+
+
+def quote_after_reported(doc: Doc, claims: Claims, i: int) -> Ref | None:
+    """'Holt said the city would hire teachers. "This is our priority."' - a sentence that is
+    all quotation right after someone's reported speech is theirs."""
+    claim = claims[i]
+    if claim.found_by not in QUOTES:
+        return None
+    k = doc.sentence_index(claim.start)
+    if k >= len(doc.sentences) or not is_whole_quote(doc.text, doc.sentences[k].start,
+                                                       doc.sentences[k].end):
+        return None
+    j = i - 1
+    if j < 0 or claims[j].source is None or not _just_before(doc, claims[j], claim):
+        return None
+    previous = claims[j]
+    if previous.found_by == REPORTED or previous.named_by == "quote-after-reported":
+        return SameAs(j)
+    return None
+
+
+def continues_reported(doc: Doc, claims: Claims, i: int) -> Ref | None:
+    """"Жумабаев отметил, что ... . Кроме того, ..." - the sentences right after reported
+    speech that may go on, up to one that names someone else, are the same speaker's."""
+    claim = claims[i]
+    j = i - 1
+    if j < 0 or not _goes_on(claims, j) or not _just_before(doc, claims[j], claim):
+        return None
+    if claim.found_by != CONTINUED and starts_new_topic(doc, doc.sentences[
+            min(doc.sentence_index(claim.start), len(doc.sentences) - 1)]):
+        return None
+    return SameAs(j)
+
+
+def multi_paragraph_quote(doc: Doc, claims: Claims, i: int) -> Ref | None:
+    """'“First paragraph.\\n“Second,” she said.' - a paragraph that opens a quotation and never
+    closes it goes on in the next one: the voice of the quote that opens that paragraph."""
+    claim = claims[i]
+    p = doc.paragraph_at(claim.start)
+    if claim.found_by not in QUOTES or p is None or (claim.start, claim.end) != (p.start, p.end):
+        return None
+    if doc.text[p.start] not in QUOTE_OPENERS or doc.text[p.end - 1] in "”»\"":
+        return None
+    if i + 1 >= len(claims) or p.index + 1 >= len(doc.paragraphs):
+        return None
+    following = claims[i + 1]
+    if following.start != doc.paragraphs[p.index + 1].start or following.found_by not in QUOTES:
+        return None
+    return SameAs(i + 1)
+
+
+def dash_after_introduction(doc: Doc, claims: Claims, i: int) -> Ref | None:
+    """"С докладом выступила Сауле Бекова." then "- Программы уже работают.": a dash quote
+    with no cue that names anyone is the voice introduced just before."""
+    claim = claims[i]
+    if claim.found_by not in DASH_QUOTES[:2]:
+        return None
+    p = doc.paragraph_at(claim.start)
+    return None if p is None else introduced(doc, claims, p)
+
+
+def interviewee(doc: Doc, claims: Claims, i: int) -> Ref | None:
+    """The answers of an interview: the voice introduced before it, else the person the
+    text before it names most often."""
+    if claims[i].found_by != "interview-answer":
+        return None
+    first = i
+    while first > 0 and claims[first - 1].found_by in ("interview-question", "interview-answer"):
+        first -= 1
+    p = doc.paragraph_at(claims[first].start)
+    if p is None:
+        return None
+    context = introduced(doc, claims, p)
+    return context if context is not None else _most_named(doc, p)
+
+
+def introduced(doc: Doc, claims: Claims, p: Paragraph) -> Ref | None:
+    """Who speaks or is introduced just before paragraph p: the last claim of the paragraph
+    before that has a voice, else the last name of that paragraph when it is narration.
+    A dash quote or an introduction ending in a colon leaves the question to the one before;
+    a transcript turn ends it. (Worked out once per paragraph: the claims before p are
+    decided when the first claim of p is.)"""
+    walked: list[int] = []
+    found: Ref | None = None
+    k = p.index - 1
+    while k >= 0:
+        if ("introduced", k + 1) in claims.memo:
+            found = cast("Ref | None", claims.memo["introduced", k + 1])
+            break
+        walked.append(k + 1)
+        q = doc.paragraphs[k]
+        if in_turn(doc, q):
+            break
+        # A voice the text has given by then (not one promised by a later paragraph).
+        voiced = [j for j in _in_paragraph(claims, q) if claims[j].source is not None
+                  and not _looks_ahead(claims, j)]
+        if voiced:
+            found = SameAs(voiced[-1])
+            break
+        if not (q.opens_with_dash or q.text.rstrip().endswith(":")):
+            mentions = doc.mentions(q)
+            found = Named(mentions[-1], subject=False) if mentions else None
+            break
+        k -= 1
+    for index in walked:
+        claims.memo[("introduced", index)] = found
+    return found
+
+
+def _looks_ahead(claims: Claims, j: int) -> bool:
+    ref = claims[j].source
+    return isinstance(ref, SameAs) and ref.claim > j
+
+
+def _most_named(doc: Doc, p: Paragraph) -> Ref | None:
+    """The person the paragraphs before p name most often (the first of them on a tie)."""
+    return doc.memo("most named", lambda: _names_by_count(doc))[p.index]
+
+
+def _names_by_count(doc: Doc) -> list[Ref | None]:
+    """For each paragraph, the most named person of the paragraphs before it."""
+    counts: dict[str, int] = {}
+    first: dict[str, Named] = {}
+    rank: dict[str, int] = {}
+    best: str | None = None
+    found: list[Ref | None] = []
+    for q in doc.paragraphs:
+        found.append(None if best is None else first[best])
+        for m in doc.mentions(q):
+            counts[m.key] = counts.get(m.key, 0) + 1
+            first.setdefault(m.key, Named(m, subject=False))
+            rank.setdefault(m.key, len(rank))  # a tie goes to the one named first
+            if best is None or (counts[m.key], -rank[m.key]) > (counts[best], -rank[best]):
+                best = m.key
+    return found
+
+
+def _in_paragraph(claims: Claims, p: Paragraph | None) -> range:
+    """The indexes of the claims that start inside paragraph p."""
+    return range(0) if p is None else claims.between(p.start, p.end)
+
+
+def _previous(claims: Claims, i: int, found_by: tuple[str, ...]) -> int | None:
+    """The nearest claim before i found by one of these finders."""
+    for j in range(i - 1, -1, -1):
+        if claims[j].found_by in found_by:
+            return j
+        if claims[j].kind is claims[i].kind:
+            return None
+    return None
+
+
+def _just_before(doc: Doc, previous: Claim, claim: Claim) -> bool:
+    """Whether `previous` ends in the sentence right before the one `claim` starts, in the
+    same paragraph."""
+    if doc.paragraph_at(previous.start) != doc.paragraph_at(claim.start):
+        return False
+    return doc.sentence_index(claim.start) - doc.sentence_index(max(
+        previous.start, previous.end - 1)) == 1
+
+
+def _goes_on(claims: Claims, j: int) -> bool:
+    """Whether the reported content of claim j may go on in the next sentence."""
+    claim = claims[j]
+    if claim.source is None:
+        return False
+    if claim.found_by == REPORTED:
+        return claim.continues
+    if claim.named_by not in ("continues-reported", "quote-after-reported"):
+        return False
+    root = _root(claims, j)
+    return root != j and _goes_on(claims, root)
+
+
+def _root(claims: Claims, j: int) -> int:
+    """The claim whose own source gave claim j its voice (kept once worked out: the claims j
+    takes its voice from are decided before it)."""
+    path = []
+    while ("root", j) not in claims.memo:
+        ref = claims[j].source
+        if not isinstance(ref, SameAs) or ref.claim >= j:
+            claims.memo["root", j] = j
+            break
+        path.append(j)
+        j = ref.claim
+    root = cast(int, claims.memo["root", j])
+    for k in path:
+        claims.memo["root", k] = root
+    return root

@@ -1,0 +1,120 @@
+"""Quoted words: quotation marks with a cue after or an introduction before, unquoted words
+after a speech verb and a colon, and a headline that gives a person's words after a colon."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from speechsum.model import Kind
+from speechsum.speakers.claims import Claim, Cue, CueKind
+from speechsum.speakers.document import Doc, Paragraph
+from speechsum.speakers.finders.clauses import cue_with_content
+from speechsum.speakers.marks import DASHES, WORDS
+
+# Two words after a colon that do not open a quotation: "спросил: почему так дорого?"
+AFTER_COLON = re.compile(rf"\s*(?=[^\s«\"“„'{re.escape(DASHES)}]\S*\s+[^\W\d_])")
+HEADLINE_LABEL = re.compile(r"(?P<label>[^\W\d_][^:\n«\"“]{1,40}):\s+(?=\S)")
+# A headline is short, and its name comes after at most this many words.
+HEADLINE_LENGTH = 200
+HEADLINE_LEAD = 3
+# A clause introducing a quote is looked for at most this far back.
+CLAUSE_REACH = 300
+
+
+def clause_start(text: str, floor: int, pos: int) -> int:
+    """Where the clause ending at `pos` starts: after the last sentence mark, at most 300 back."""
+    floor = max(floor, pos - CLAUSE_REACH)
+    return max(floor, *(text.rfind(c, floor, pos) + 1 for c in ".!?»\"”"))
+
+
+def introduction(doc: Doc, p: Paragraph, qs: int) -> Cue | None:
+    """"Исаков парировал: «...»", "Депутат Ибраев: «...»", 'Cruz said, adding: "..."': the
+    clause before a colon (or, in English, a comma) right before a quote."""
+    mark = qs - 1
+    while mark >= p.start and doc.text[mark].isspace():
+        mark -= 1
+    if mark < p.start or doc.text[mark] not in doc.lang.lexicon.introduction_marks:
+        return None
+    return Cue(clause_start(doc.text, p.start, mark), mark + 1, CueKind.INTRODUCTION)
+
+
+def quotation(doc: Doc) -> Iterator[Claim]:
+    """Quotations of two words or more in paragraphs not opened by a dash, each with the cue
+    after it or the introduction before it when there is one."""
+    text = doc.text
+    for p in doc.paragraphs:
+        if p.opens_with_dash:
+            continue
+        for qs, qe in doc.quotes(p):
+            if len(WORDS.findall(text, qs, qe)) < 2:
+                continue
+            span = doc.lang.cue_after(text, qe, p.end)
+            if span is not None:
+                cue = Cue(span[0], span[1], CueKind.CLAUSE)
+                yield Claim(qs, qe, Kind.DIRECT, "quote-cue-after", cue)
+                head = _sentence_head(doc, p, qs)
+                if head is not None:
+                    # 'Yet Trump is also a “wild card,” Cole said.' - the whole sentence is Cole's.
+                    yield Claim(head, qs, Kind.INDIRECT, "quote-sentence-head", cue)
+                    yield Claim(qe, cue.end, Kind.INDIRECT, "quote-sentence-head", cue)
+                elif (content := cue_with_content(doc, cue)) is not None:
+                    yield content
+                continue
+            intro = introduction(doc, p, qs)
+            if intro is not None:
+                yield Claim(qs, qe, Kind.DIRECT, "quote-after-colon", intro)
+                content = cue_with_content(doc, intro)
+                if content is not None:
+                    yield content
+                continue
+            yield Claim(qs, qe, Kind.DIRECT, "quotation")
+
+
+def _sentence_head(doc: Doc, p: Paragraph, qs: int) -> int | None:
+    """Start of the narration that opens a quote's sentence, when the language reads it as the
+    speaker's words too; None when the quote opens the sentence."""
+    k = bisect.bisect_right([s.start for s in p.sentences], qs) - 1
+    if k < 0 or not p.sentences[k].start < qs < p.sentences[k].end:
+        return None
+    start = p.sentences[k].start
+    return start if doc.lang.quote_head(doc.text, start, qs) else None
+
+
+def colon_speech(doc: Doc) -> Iterator[Claim]:
+    """"Исаков спрашивает: почему так дорого?" - unquoted words after a speech verb and a colon."""
+    text = doc.text
+    for p in doc.paragraphs:
+        if p.opens_with_dash:
+            continue
+        colon = text.find(":", p.start, p.end)
+        while colon >= 0:
+            rest = AFTER_COLON.match(text, colon + 1, p.end)
+            start = clause_start(text, p.start, colon)
+            if rest is not None and doc.speech_verbs(start, colon):
+                intro = Cue(start, colon + 1, CueKind.INTRODUCTION)
+                yield Claim(rest.end(), p.end, Kind.DIRECT, "speech-after-colon", intro)
+                content = cue_with_content(doc, intro)
+                if content is not None:
+                    yield content
+                break
+            colon = text.find(":", colon + 1, p.end)
+
+
+def headline_label(doc: Doc) -> Iterator[Claim]:
+    """"Sanders: Endorsements prove Clinton 'candidate of the establishment.'" - a first line
+    that gives a named person's words after their name and a colon."""
+    if not doc.paragraphs:
+        return
+    p = doc.paragraphs[0]
+    m = HEADLINE_LABEL.match(doc.text, p.start, p.end)
+    if m is None or len(p.text) > HEADLINE_LENGTH:
+        return
+    found = doc.mentions_in(m.start("label"), m.end("label"))
+    if not found or found[-1].end != m.end("label"):
+        return
+    if len(WORDS.findall(doc.text, m.start("label"), found[-1].start)) > HEADLINE_LEAD:
+        return
+    cue = Cue(m.start("label"), m.end("label"), CueKind.LABEL)
+    yield Claim(p.start, p.end, Kind.INDIRECT, "headline-label", cue)

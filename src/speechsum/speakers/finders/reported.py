@@ -1,0 +1,96 @@
+"""Reported speech: sentences with a speech verb or an "according to", and the sentences
+that go on with their content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from speechsum.model import Kind, Sentence
+from speechsum.speakers.claims import Claim, Cue, CueKind
+from speechsum.speakers.document import Doc, Paragraph
+from speechsum.speakers.lang.base import Verb
+from speechsum.speakers.marks import DATELINE
+
+REPORTED = "reported-speech"
+CONTINUED = "continues-reported"
+
+
+def reported_speech(doc: Doc) -> Iterator[Claim]:
+    """Each sentence outside quotation marks that reports speech; after one whose content may
+    go on ("отметил, что ..."), the sentences that continue it, up to one that names someone
+    else or turns to narration."""
+    for p in doc.paragraphs:
+        if p.opens_with_dash:
+            continue
+        going_on = False
+        for s in p.sentences:
+            if inside_quote(doc, p, s):
+                continue  # quoted words are a quotation's, however they are introduced
+            claim = report(doc, p, s)
+            if claim is not None:
+                going_on = claim.continues
+                yield claim
+            elif going_on and not starts_new_topic(doc, s):
+                yield Claim(s.start, s.end, Kind.INDIRECT, CONTINUED, continues=True)
+            else:
+                going_on = False
+
+
+def report(doc: Doc, p: Paragraph, s: Sentence) -> Claim | None:
+    """The sentence as reported speech, with the phrase that reports it as its cue."""
+    text = doc.text
+    lexicon = doc.lang.lexicon
+    relay = lexicon.outlet_relay.search(text, s.start, s.end)
+    according = lexicon.according.search(text, s.start, s.end)
+    if relay is not None and according is None and relay.start() - s.start < 5:
+        return None  # "Как сообщает RT, ..." - the outlet relays someone else
+    dateline = DATELINE.match(text, s.start, s.end)
+    start = dateline.end() if dateline else s.start
+    verbs = [Cue(v.start, v.end, CueKind.PREDICATE) for v in predicates(doc, p, s)]
+    phrase = according or lexicon.according_after.search(text, s.start, s.end) or (
+        lexicon.according_pronoun.search(text, s.start, s.end))
+    if phrase is not None:
+        cue = Cue(phrase.start(), phrase.end(), CueKind.PREDICATE)
+        return Claim(start, s.end, Kind.INDIRECT, REPORTED, cue, continues=True,
+                     alternatives=tuple(verbs))
+    if doc.lang.organisation_source(text, s.start, s.end) is not None:
+        return Claim(start, s.end, Kind.INDIRECT, REPORTED, continues=True,
+                     alternatives=tuple(verbs))
+    if not verbs:
+        return None
+    goes_on = bool(lexicon.content_after.match(text, verbs[0].end, s.end) or
+                   lexicon.about_this.match(text, s.start, verbs[0].start))
+    return Claim(start, s.end, Kind.INDIRECT, REPORTED, verbs[0], continues=goes_on,
+                 alternatives=tuple(verbs[1:]))
+
+
+def predicates(doc: Doc, p: Paragraph, s: Sentence) -> list[Verb]:
+    """The speech verbs of a sentence outside the quotations in it, in order."""
+    return [v for v in doc.speech_verbs(s.start, s.end) if doc.quote_at(p, v.start) is None]
+
+
+def predicate_at(doc: Doc, cue: Cue | None) -> Verb | None:
+    """The speech verb a reported claim's cue is, if it is one."""
+    if cue is None or cue.kind is not CueKind.PREDICATE:
+        return None
+    k = doc.sentence_index(cue.start)
+    if k >= len(doc.sentences):
+        return None
+    s = doc.sentences[k]
+    return next((v for v in doc.speech_verbs(s.start, s.end) if v.start == cue.start), None)
+
+
+def inside_quote(doc: Doc, p: Paragraph, s: Sentence) -> bool:
+    """A sentence within quotation marks is someone's quoted words, not narration."""
+    quote = doc.quote_at(p, s.start)
+    return quote is not None and quote[1] >= s.end - 1 or doc.text[s.start : s.start + 1] in (
+        "\"“«„")
+
+
+def starts_new_topic(doc: Doc, s: Sentence) -> bool:
+    """A sentence that names someone else or opens with a connective of narration."""
+    if doc.mentions_in(s.start, s.end):
+        return True
+    if doc.lang.lexicon.outlet_relay.search(doc.text, s.start, s.end):
+        return True
+    return doc.text[s.start : s.end].lower().startswith(doc.lang.lexicon.new_topic)

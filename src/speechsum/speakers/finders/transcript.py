@@ -1,0 +1,240 @@
+"""Transcript turns: a label names the speaker, the words run to the next label.
+
+"ИВАНОВ: ...", "С. КОРЗУН:", "Jen Psaki: (00:18)", "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ.", a name alone on
+its line (Hansard), a name over a dash line, initials and surname with no separator. A text is
+a transcript when at least two paragraphs open with a label; the labels are read once per
+document (`read_labels`) and give both the turns here and their speakers (`label_names`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from speechsum.model import Kind
+from speechsum.speakers.claims import Claim, Cue, CueKind, Label, Named, Ref
+from speechsum.speakers.document import Doc, Paragraph
+from speechsum.speakers.lang.cyrillic_names import display_name
+from speechsum.speakers.marks import DASHES, STAGE_DIRECTION, UPPER, WORDS
+
+BARE_LABEL = re.compile(
+    rf"(?P<label>(?:[{UPPER}]\.\s?){{1,2}}[{UPPER}][\w'’-]+)\s+(?=[{UPPER}«\"„“])")
+# "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ. Коллеги, ..." / "ОМАРОВ Б. Т., фракция «Ақ жол». У меня вопрос":
+# an all-caps label ends at its own full stop.
+CAPS_DOT_LABEL = re.compile(
+    rf"(?P<label>[{UPPER}][{UPPER}-]+(?:\s+[{UPPER}][{UPPER}-]+)?(?:\s+(?:[{UPPER}]\.\s?){{1,2}})?)"
+    rf"(?P<role>,\s*[^.\n]{{1,90}})?(?P<sep>\.|(?<=\.))\s+(?=[{UPPER}«\"„“(])(?![{UPPER}]\.)")
+# "Q    Can I ask ..." - a question mark label with no separator but wide space.
+QA_LABEL = re.compile(r"(?P<label>[QA]\.?)(?P<sep>\s{2,}|\t)(?P<role>)")
+# A name alone on its line, a parenthesis allowed: "Mr. Martin Flannery (Sheffield, Hillsborough)"
+ALONE_LABEL = re.compile(
+    rf"(?P<label>(?:[{UPPER}][\w'’.-]*\s+){{0,4}}[{UPPER}][\w'’-]*)(?P<role>\s*\([^()\n]{{1,80}}\))?")
+# "С.БУНТМАН:", "Д.Медведев:", "ПЕТРОВ А. В.:", "Е.АФАНАСЬЕВА –", "Jen Psaki:",
+# "Қинаят Құнанбаев, Маралды ауылының тұрғыны:", "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ.", "**Tim:**"
+TRANSCRIPT_LABEL = re.compile(
+    # ">> ANDERSON:" (a broadcast transcript), "[00:01:02] John Smith:" (a timed one)
+    r"(?:>>\s*|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?"
+    rf"[\"“]?(?:\*\*)?(?P<label>(?:[{UPPER}]\.\s?){{0,2}}[{UPPER}][\w'’.-]*(?:\s+(?:[{UPPER}]\.\s?){{0,2}}"
+    rf"[{UPPER}][\w'’.-]*){{0,3}}(?:\s+(?:[{UPPER}]\.\s?){{1,2}})?)"
+    rf"(?P<role>,\s*[^:\n]{{1,90}}?|\s*\([^)\n]{{1,90}}\))?"
+    rf"(?P<sep>\s*:(?:\*\*)?|\s+[–—-](?=\s)|\.(?=\s+[{UPPER}])|(?<=[{UPPER}]\.)(?=\s+[{UPPER}]))"
+    rf"(?:\*\*)?\s*"
+)
+DASH_LINE = tuple(DASHES)
+QUIET_NOTES = ("inaudible", "crosstalk", "laughter", "applause")
+
+
+@lru_cache(maxsize=8)
+def numbered_label(voices: tuple[str, ...]) -> re.Pattern[str]:
+    """"Speaker 1:", "Спикер 2:" - the numbered voices of machine transcripts."""
+    words = "|".join(voices) or "(?!)"
+    return re.compile(r"(?P<prefix>>>\s*|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?"
+                      rf"(?P<label>(?:{words})\s?\d{{1,2}})(?P<role>)(?P<sep>\s*:)\s*")
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """A label at text[start:end] opening a paragraph (or alone on the line before), and whom
+    it names."""
+
+    start: int
+    end: int
+    ref: Ref
+
+
+def read_labels(doc: Doc) -> dict[int, LabelMatch]:
+    """The paragraphs that open a turn, by index; empty unless the text has two labels."""
+    return doc.memo("labels", lambda: _read_labels(doc))
+
+
+def _read_labels(doc: Doc) -> dict[int, LabelMatch]:
+    paragraphs = doc.paragraphs
+    labels: dict[int, LabelMatch] = {}
+    alone: dict[int, LabelMatch] = {}
+    for i, p in enumerate(paragraphs):
+        found = label_at(doc, p)
+        after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if found is not None:
+            labels[i] = found
+        elif after is not None and len(after.text) > len(p.text) and (
+                after.text.strip() not in DASH_LINE):
+            ref = label_line(doc, p)
+            if ref is not None:
+                alone[i] = LabelMatch(p.start, p.end, ref)
+        elif after is not None and after.text.strip() in DASH_LINE:
+            # Name on its own line, then a line with a dash, then the turn.
+            mentions = doc.mentions(p)
+            if mentions and mentions[0].end == p.end:
+                labels[i] = LabelMatch(p.start, after.end, Named(mentions[0]))
+    if len(alone) >= 2:
+        labels.update(alone)  # Hansard style: names on their own lines before each speech
+    bare = {i: m for i, p in enumerate(paragraphs) if i not in labels
+            and (m := BARE_LABEL.match(doc.text, p.start, p.end)) is not None}
+    if len(bare) >= 2 and len({m.group("label") for m in bare.values()}) >= 2:
+        # "Т. Фельгенгауэр Добрый вечер." - initials and surname, then the words, no separator.
+        for i, m in bare.items():
+            named = doc.mentions_of(m.start("label"), m.end("label"))
+            if named:
+                labels[i] = LabelMatch(m.start(), m.end(), Named(named[0]))
+    return labels if len(labels) >= 2 else {}
+
+
+def label_at(doc: Doc, p: Paragraph) -> LabelMatch | None:
+    """A speaker label at the start of a line."""
+    numbered = numbered_label(doc.lang.lexicon.numbered_voices).match(doc.text, p.start, p.end)
+    if numbered is not None:
+        label = " ".join(numbered.group("label").split())
+        return LabelMatch(p.start, numbered.end(), Label("role:" + label.lower(), label))
+    for pattern in (QA_LABEL, CAPS_DOT_LABEL, TRANSCRIPT_LABEL):
+        m = pattern.match(doc.text, p.start, p.end)
+        ref = label_ref(doc, m) if m is not None else None
+        if m is not None and ref is not None:
+            return LabelMatch(p.start, m.end(), ref)
+    return None
+
+
+def label_ref(doc: Doc, m: re.Match[str]) -> Ref | None:
+    """Whom a label match names, or None when it is no label after all."""
+    lexicon = doc.lang.lexicon
+    label = m.group("label").strip()
+    sep = m.group("sep").strip()
+    words = WORDS.findall(label)
+    if not words or len(label) > 60:
+        return None
+    low = " ".join(label.lower().rstrip(".").split())
+    if low in lexicon.role_labels:
+        return role_label(doc, m, low)
+    # "Mr. SULLIVAN.", "DR. FAUCI:", "Chairman INOUYE:" - titles, then the name.
+    name_words = [w for w in words if w.lower() not in lexicon.titles] or words
+    is_caps = all(w.isupper() for w in name_words)
+    if sep == "." and not is_caps:
+        return None
+    # Labels are names: initials, ALL CAPS, or capitalised name-like words.
+    mentions = doc.mentions_of(m.start("label"), m.end("label"))
+    if not mentions and is_caps and len(name_words) == 1:
+        # "PARK:" - a short all-caps surname, not an acronym, when it labels a turn.
+        at = doc.text.find(name_words[0], m.start("label"), m.end("label"))
+        surname = doc.lang.label_mention(doc.text, at, at + len(name_words[0]))
+        mentions = [surname] if surname is not None else []
+    if not mentions:
+        if is_caps and len(words) <= 3 and sep in (":", "-", "–", "—"):
+            return Label("role:" + low, display_name(tuple(words)))
+        return None
+    mention = mentions[0]
+    lead = WORDS.findall(doc.text[m.start("label") : mention.start])
+    if any(w.lower() not in lexicon.titles for w in lead) and not is_caps:
+        return None
+    return Named(mention, role=(m.group("role") or "").strip(" ,()"))
+
+
+def role_label(doc: Doc, m: re.Match[str], low: str) -> Ref:
+    """"ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ (Иванов П. С.):" names the holder; later bare labels are his."""
+    label = Label("role:" + low, doc.lang.lexicon.role_labels[low])
+    holder = doc.mentions_of(m.start("role"), m.end("role")) if m.group("role") else []
+    return Named(holder[0], holds=label) if holder else label
+
+
+def label_line(doc: Doc, p: Paragraph) -> Ref | None:
+    """A label alone on its line: "Mr. Martin Flannery (Sheffield, Hillsborough)", "Mr. Speaker"."""
+    line = ALONE_LABEL.fullmatch(doc.text, p.start, p.end)
+    if line is None:
+        return None
+    low = " ".join(line.group("label").lower().rstrip(".").split())
+    if low in doc.lang.lexicon.role_labels:
+        return role_label(doc, line, low)
+    mentions = doc.mentions_of(p.start, line.end("label"))
+    if len(mentions) != 1 or mentions[0].end != line.end("label"):
+        return None
+    lead = WORDS.findall(doc.text[p.start : mentions[0].start])
+    if any(w.lower() not in doc.lang.lexicon.titles for w in lead):
+        return None
+    return Named(mentions[0])
+
+
+def transcript_turn(doc: Doc) -> Iterator[Claim]:
+    """Each label's words up to the next label, without stage directions and trailers."""
+    for label, paragraphs in read_turns(doc):
+        cue = Cue(label.start, label.end, CueKind.LABEL)
+        for p in paragraphs:
+            start = max(label.end, p.start)
+            if start < p.end and any(c.isalnum() for c in doc.text[start : p.end]):
+                for a, b in _without_stage_directions(doc.text, start, p.end):
+                    yield Claim(a, b, Kind.DIRECT, "transcript-label", cue)
+
+
+def read_turns(doc: Doc) -> list[tuple[LabelMatch, tuple[Paragraph, ...]]]:
+    """Each label with the paragraphs of its turn, the label's own first."""
+    return doc.memo("turns", lambda: _read_turns(doc))
+
+
+def _read_turns(doc: Doc) -> list[tuple[LabelMatch, tuple[Paragraph, ...]]]:
+    labels = read_labels(doc)
+    order = sorted(labels)
+    turns = []
+    for n, i in enumerate(order):
+        label = labels[i]
+        last = order[n + 1] if n + 1 < len(order) else len(doc.paragraphs)
+        if i == 0 and _title_case(doc.text[label.end : doc.paragraphs[0].end]):
+            last = 1  # "Pence: Flowers Won't Be at Debate" - a headline, not a turn
+        paragraphs = [doc.paragraphs[i]]
+        for p in doc.paragraphs[i + 1 : last]:
+            if doc.lang.lexicon.trailer.match(p.text.strip().strip('"“”')):
+                break
+            paragraphs.append(p)
+        turns.append((label, tuple(paragraphs)))
+    return turns
+
+
+def in_turn(doc: Doc, p: Paragraph) -> bool:
+    """Whether a paragraph belongs to a transcript turn (its label's line included)."""
+    return p.index in doc.memo("turn paragraphs", lambda: {
+        q.index for _, paragraphs in read_turns(doc) for q in paragraphs})
+
+
+def is_label_like(line: str) -> bool:
+    """A line that opens as a transcript label does."""
+    return bool(TRANSCRIPT_LABEL.match(line))
+
+
+def _title_case(line: str) -> bool:
+    """A headline written in Title Case: most longer words capitalised."""
+    long_words = [w for w in WORDS.findall(line) if len(w) > 3]
+    return len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.6 * len(
+        long_words)
+
+
+def _without_stage_directions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    for m in STAGE_DIRECTION.finditer(text, start, end):
+        inner = m.group()[1:-1].strip()
+        if not inner or not inner[:1].isupper() and inner.lower() not in QUIET_NOTES:
+            continue
+        if m.start() > pos:
+            pieces.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        pieces.append((pos, end))
+    return pieces

@@ -1,0 +1,144 @@
+"""What a language bundle gives the shared sieves: its lexicon and its conventions.
+
+spaCy keeps a language in `lang/<code>/` behind one `Defaults` interface; here each of
+`ru`, `kk` and `en` is a class implementing `Conventions`, and a shared sieve asks it about
+speech verbs, subjects, pronouns and roles instead of testing which language it is in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from speechsum.model import Gender, Language
+from speechsum.speakers.claims import Mention
+
+# A pattern that matches nothing: the default for conventions a language does not have.
+NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A speech verb or phrase at text[start:end] and the gender its form agrees with."""
+
+    start: int
+    end: int
+    gender: Gender = Gender.UNKNOWN
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A language's words and phrases that the shared sieves look for (data, no logic)."""
+
+    # "По словам X, ...", "according to X": the source named right after.
+    according: re.Pattern[str] = NEVER
+    # "По словам эксперта, ...": group 1 is a role noun naming someone met before.
+    according_role: re.Pattern[str] = NEVER
+    # "По его словам", "Оның айтуынша": group "pronoun".
+    according_pronoun: re.Pattern[str] = NEVER
+    pronoun_genders: Mapping[str, Gender] = field(default_factory=dict)
+    # Kazakh "Серікованың айтуынша": the source named right before.
+    according_after: re.Pattern[str] = NEVER
+    # "Как сообщает RT": an outlet relaying someone else's words.
+    outlet_relay: re.Pattern[str] = NEVER
+    # "..., - заверил он и добавил, что ...": a reporting clause that adds words of its own.
+    cue_content: re.Pattern[str] = NEVER
+    # The conjunction between two speech verbs of one cue, and what opens content after them.
+    joined_verbs: re.Pattern[str] = NEVER
+    content_opener: re.Pattern[str] = NEVER
+    # What follows a speech verb when the words go on: "отметил, что ...", "said:".
+    content_after: re.Pattern[str] = NEVER
+    # "Об этом сообщил X": the sentence points back at the words before it.
+    about_this: re.Pattern[str] = NEVER
+    # "..., которая обратила внимание": a relative pronoun right before the verb.
+    relative: re.Pattern[str] = NEVER
+    # "But", "Но": a word between two quotes of one voice.
+    connective: re.Pattern[str] = re.compile(r"\s*")
+    # Sentence openers that leave the reported speech before them ("Напомним, ...").
+    new_topic: tuple[str, ...] = ()
+    # "Беседовала Анна Иванова": who asks the questions of an interview, and the default.
+    interviewer: re.Pattern[str] = NEVER
+    interviewer_label: str = "Interviewer"
+    # Marks that end a clause introducing a quote: "Исаков парировал: «...»".
+    introduction_marks: str = ":"
+    # Role nouns that name one office ("прокурор" after "гособвинитель").
+    role_synonyms: tuple[frozenset[str], ...] = ()
+    # Transcripts: labels that name a role, not a person ("ведущий" -> "Ведущий"), the
+    # words of numbered voices ("Speaker 2"), titles before a name ("Mr. SULLIVAN") and the
+    # line that ends a transcript ("END").
+    role_labels: Mapping[str, str] = field(default_factory=dict)
+    numbered_voices: tuple[str, ...] = ()
+    titles: frozenset[str] = frozenset()
+    trailer: re.Pattern[str] = NEVER
+
+
+class Conventions(Protocol):
+    """The questions a shared sieve asks about a language; one class per language."""
+
+    language: Language
+    lexicon: Lexicon
+
+    def find_mentions(self, text: str, start: int, end: int) -> list[Mention]:
+        """Names of people in text[start:end], found the way this language writes them."""
+
+    def speech_verbs(self, text: str, start: int, end: int) -> list[Verb]:
+        """Speech verbs and phrases in text[start:end] that report words with content."""
+
+    def cue_verbs(self, text: str, start: int, end: int) -> list[Verb]:
+        """A verb of manner opening a reporting clause ("- улыбнулся он")."""
+
+    def subject_of(self, text: str, mentions: Sequence[Mention], verb: Verb) -> Mention | None:
+        """The name that is the subject of a speech verb in its sentence."""
+
+    def cue_subject(self, text: str, mentions: Sequence[Mention], verb: Verb,
+                    end: int) -> Mention | None:
+        """The name a short reporting clause ("- сказал Иван Петров.") gives its speaker."""
+
+    def closing_name(self, text: str, verb: Verb, end: int) -> Mention | None:
+        """Capitalised words after the verb that close a reporting clause ("- деді Айнұр.")."""
+
+    def introduction_subject(self, text: str, mentions: Sequence[Mention],
+                             verbs: Sequence[Verb]) -> Mention | None:
+        """The name in a clause before a colon that introduces a quote."""
+
+    def pronoun(self, text: str, start: int, end: int) -> Gender | None:
+        """The gender a personal pronoun at text[start:end] stands for, else None."""
+
+    def role_noun(self, text: str, start: int, end: int, limit: int) -> str | None:
+        """The office a role noun at text[start:end] names ("судья", "глава ведомства")."""
+
+    def role_word(self, word: str) -> str | None:
+        """The office a role word in any case names ("эксперта" -> "эксперт")."""
+
+    def role_before(self, text: str, start: int) -> str:
+        """The title written right before a name at `start`."""
+
+    def role_nouns(self, role: str) -> set[str]:
+        """The words of a role that a later role noun may refer back by."""
+
+    def source_title(self, words: str) -> bool:
+        """Whether the words between "according to" and a name can be its title."""
+
+    def first_name_key(self, first: str) -> str:
+        """What two spellings of one first name share ("малика", "малик" -> "мал")."""
+
+    def display_name(self, text: str, mention: Mention, case: str | None,
+                     gender: Gender) -> str:
+        """A name in the nominative, as the digest shows it."""
+
+    def organisation_source(self, text: str, start: int, end: int) -> tuple[str, str] | None:
+        """"Как отмечают в департаменте полиции": the organisation and its form as written."""
+
+    def organisation_subject(self, text: str, start: int, verb: Verb) -> str | None:
+        """"Акимат города сообщил": an organisation's name as the subject of a speech verb."""
+
+    def cue_after(self, text: str, pos: int, limit: int) -> tuple[int, int] | None:
+        """The reporting clause right after a quote that ends at `pos`, as (start, end)."""
+
+    def quote_head(self, text: str, start: int, quote_start: int) -> bool:
+        """Whether the words before a quote in its sentence are the speaker's own."""
+
+    def label_mention(self, text: str, start: int, end: int) -> Mention | None:
+        """A transcript label's name the name finder misses ("PARK:")."""

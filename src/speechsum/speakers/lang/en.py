@@ -1,0 +1,241 @@
+"""English: speech verbs as written, subjects next to their verb, titles before names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from speechsum.model import Gender, Language
+from speechsum.speakers.claims import Mention
+from speechsum.speakers.lang import en_lexicon as lexicon
+from speechsum.speakers.lang import en_names
+from speechsum.speakers.lang.base import Verb
+from speechsum.speakers.lang.cyrillic_names import display_name
+from speechsum.speakers.marks import CUE_REACH, WORDS
+
+NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined to|\brefused to)\s+(?:\w+\s+)?$",
+                      re.IGNORECASE)
+SUBORDINATE = re.compile(r"\s*[\"“]?(?:When|After|Before|As|If|Because|While|Although|Though|"
+                         r"Since|Once|Until|Unless|Whether)\b")
+# Verbs whose complement may come a few words later: "called on X to", "posted on Facebook
+# that ...".
+ANYWHERE = frozenset({"called", "calls", "posted", "posts"})
+APPOSITIVE = re.compile(r"\s*\([^()]{0,40}\)|,[^,;:\"“”]{0,120},|"
+                        r"^\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
+CONJOINED = re.compile(r"\b\w+\s+and\s+(?:\w+ly\s+)?$")
+ADVERBS = frozenset("""also later then again once further repeatedly had has have has had
+    previously recently earlier today yesterday on monday tuesday wednesday thursday friday
+    saturday sunday last week night month year this morning afternoon evening flatly simply
+    publicly privately quickly has in an interview statement""".split())
+ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|St|Jr|Sr|"
+                          r"Prof|Rev|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|Vol|U\.S|D\.C))\.$")
+CUE_STOP = re.compile(r"[.!?](?=\s|$)|[,:](?=\s*[\"“‘])|\s(?=[\"“])")
+POSSESSIVE = re.compile(r"['’]s?\b")
+ROLE_TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
+ROLE_STOP = frozenset("""the a an and or but said says told of by with to from for in on at as
+    that who when while if his her their its our was is were be been has have had""".split())
+TITLE_NOUNS = {"sen": "senator", "gov": "governor", "rep": "representative",
+               "pres": "president", "gen": "general", "dr": "doctor"}
+
+
+class English:
+    """English news, press briefings and transcripts."""
+
+    language = Language.EN
+    lexicon = lexicon.LEXICON
+
+    def find_mentions(self, text: str, start: int, end: int) -> list[Mention]:
+        return en_names.find_mentions(text, start, end)
+
+    def speech_verbs(self, text: str, start: int, end: int) -> list[Verb]:
+        """"called for", "pointed out" need their particle; negated ones ("did not say",
+        "declined to comment") do not count."""
+        found: list[Verb] = []
+        for m in WORDS.finditer(text, start, end):
+            word = m.group().lower()
+            need = lexicon.NEEDS_COMPLEMENT.get(word)
+            if word not in lexicon.SPEECH_VERBS and need is None:
+                continue
+            after = text[m.end() : m.end() + 30].lower()
+            if need and not (any(n in after for n in need) if word in ANYWHERE else
+                             after.lstrip().startswith(tuple(n.strip() for n in need))):
+                continue  # "spoke at a gathering" is not "spoke about"
+            if NEGATION.search(text, max(start, m.start() - 20), m.start()):
+                continue
+            if SUBORDINATE.match(text, start, m.start()) and "," not in text[start : m.start()]:
+                continue  # "When Sanders accused Clinton of ..., she said": the main clause speaks
+            if m.group()[:1].isupper() and word.endswith(("ed", "ing")) and not text[
+                    start : m.start()].strip(" \"“‘'"):
+                continue  # "Asked about the plan, Smith said ..." - a participle, not the predicate
+            found.append(Verb(m.start(), m.end()))
+        return found
+
+    def cue_verbs(self, text: str, start: int, end: int) -> list[Verb]:
+        return []
+
+    def subject_of(self, text: str, mentions: Sequence[Mention], verb: Verb) -> Mention | None:
+        return subject_next_to(text, mentions, verb.start, verb.end)
+
+    def cue_subject(self, text: str, mentions: Sequence[Mention], verb: Verb,
+                    end: int) -> Mention | None:
+        return subject_next_to(text, mentions, verb.start, verb.end)
+
+    def closing_name(self, text: str, verb: Verb, end: int) -> Mention | None:
+        return None
+
+    def introduction_subject(self, text: str, mentions: Sequence[Mention],
+                             verbs: Sequence[Verb]) -> Mention | None:
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        if text[verb.start : verb.end].lower() in ("saying", "adding", "telling"):
+            # "Sanders compared himself to Clinton, saying," - the sentence's subject.
+            return mentions[0] if mentions and mentions[0].start < verb.start else None
+        return subject_next_to(text, mentions, verb.start, verb.end)
+
+    def pronoun(self, text: str, start: int, end: int) -> Gender | None:
+        g = lexicon.PRONOUNS.get(text[start:end].lower())
+        return None if g is None else Gender(g)
+
+    def role_noun(self, text: str, start: int, end: int, limit: int) -> str | None:
+        word = text[start:end].lower()
+        if word in lexicon.ROLE_NOUNS and re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}$",
+                                                   text[max(0, start - 40) : start]):
+            return word  # "the governor said"
+        return None
+
+    def role_word(self, word: str) -> str | None:
+        return word.lower()
+
+    def role_before(self, text: str, start: int) -> str:
+        """"Republican vice-presidential nominee Gov. Mike Pence" -> the words before the name."""
+        first = start
+        for m in reversed(list(ROLE_TOKEN.finditer(text, max(0, start - 120), start))):
+            t = m.group()
+            low = t.lower().rstrip(".")
+            if t.endswith(".") and low not in lexicon.TITLES:
+                break  # a sentence's end, not "Gov."
+            if low in ROLE_STOP or not re.match(r"[A-Za-z]", t) or "'" in t or "’" in t or (
+                    t == "I"):
+                break  # "I'll let Deputy Mayor Ortiz", "Clinton's aide"
+            if t[:1].islower() and (low in lexicon.SPEECH_VERBS or low.endswith("ed")):
+                break  # "she accused Republican contender Donald Trump"
+            first = m.start()
+        words = text[first:start].strip().split()
+        # Only a title or a role word right before the name makes a role ("chief strategist").
+        if not words or words[-1].lower().rstrip(".") not in (
+                lexicon.TITLES | lexicon.ROLE_NOUNS | lexicon.ROLE_HEADS):
+            return ""
+        while words and words[0].lower() in lexicon.NOT_NAME_WORDS:
+            words.pop(0)
+        if any(w[:1].isupper() for w in words):
+            while words and words[0][:1].islower():
+                words.pop(0)  # "let Deputy Mayor" -> "Deputy Mayor"
+        return " ".join(words)
+
+    def role_nouns(self, role: str) -> set[str]:
+        return {TITLE_NOUNS.get(low, low) for low in (w.lower().rstrip(".") for w in role.split())}
+
+    def source_title(self, words: str) -> bool:
+        """"Minister", "the party's chairman", "Health Minister" (capitalised words ending in a
+        title) before a name; not "the documents released by"."""
+        found = WORDS.findall(words)
+        titles = lexicon.TITLES | lexicon.ROLE_HEADS
+        if all(w.lower() in titles | {"the"} for w in found):
+            return True
+        return found[-1].lower() in titles and all(w[:1].isupper() for w in found)
+
+    def first_name_key(self, first: str) -> str:
+        return first
+
+    def display_name(self, text: str, mention: Mention, case: str | None,
+                     gender: Gender) -> str:
+        return display_name(mention.words)
+
+    def organisation_source(self, text: str, start: int, end: int) -> tuple[str, str] | None:
+        return None
+
+    def organisation_subject(self, text: str, start: int, verb: Verb) -> str | None:
+        return None
+
+    def cue_after(self, text: str, pos: int, limit: int) -> tuple[int, int] | None:
+        """'"...," Smith said.', '"...?" asked Sen. Ted Cruz (R-Texas).', '"...," she said, "'."""
+        before_mark = text[max(0, pos - 2) : pos - 1]
+        m = re.compile(r",?\s+").match(text, pos, limit)
+        if m is None or before_mark not in ",?!—–-…" and text[pos : pos + 1] != ",":
+            return None
+        end = _cue_stop(text, m.end(), limit)
+        verbs = self.speech_verbs(text, m.end(), end)
+        if not verbs or len(WORDS.findall(text[m.end() : verbs[0].start])) > 6:
+            return None
+        return pos, end
+
+    def quote_head(self, text: str, start: int, quote_start: int) -> bool:
+        """'Yet Trump is also a “wild card,” Cole said.' - the narration before the quote is
+        the speaker's too, unless it is a clause of its own."""
+        head = text[start:quote_start]
+        if len(WORDS.findall(head)) < 2 or re.search(r"[\"“”:]|,\s*$", head):
+            return False
+        return not self.speech_verbs(text, start, quote_start)
+
+    def label_mention(self, text: str, start: int, end: int) -> Mention | None:
+        if text[start:end].lower() in lexicon.TITLES | lexicon.NOT_NAME_WORDS:
+            return None
+        return en_names.label_mention(text, start, end)
+
+
+def _cue_stop(text: str, start: int, limit: int) -> int:
+    """Where an English cue clause ends: its sentence's end, or the next quote."""
+    limit = min(limit, start + CUE_REACH)
+    for m in CUE_STOP.finditer(text, start, limit):
+        if m.group() == "." and ABBREVIATION.search(text, max(start, m.start() - 5), m.end()):
+            continue
+        return m.end()
+    return limit
+
+
+def subject_next_to(text: str, mentions: Sequence[Mention], vs: int, ve: int) -> Mention | None:
+    """"Sen. Ted Cruz (R-Texas), who ..., said" or "said Sen. Ted Cruz": the name next to the
+    verb, with only a parenthesis, an appositive or an adverb between; not a possessive and
+    not one of two joint subjects ("Trump and Ryan said")."""
+    lead = [m for m in mentions if m.end <= vs]
+    if text[vs:ve].lower().endswith("ing"):
+        if lead and not POSSESSIVE.search(text, lead[0].end, lead[0].end + 2):
+            start = max(0, text.rfind(".", 0, lead[0].start), text.rfind("\n", 0, lead[0].start))
+            if len(WORDS.findall(text[start : lead[0].start])) <= 3:
+                return lead[0]  # "Trump spoke to ..., promising to ..." - the sentence's subject
+        return None
+    for m in list(reversed(lead))[:3]:
+        if POSSESSIVE.match(text, m.end, m.end + 2) or not m.nominative:
+            continue  # "Clinton's aide", "Cole of Oklahoma", "Daughter Of Eric Garner"
+        clause = text[max(0, m.start - 80) : m.start]
+        if re.search(r"\b(?:who|which|whose|that)\b[^,.;:!?\n\"“”]*$", clause):
+            continue  # "McCaskill, who has endorsed Clinton, said": Clinton is an object
+        between = text[m.end : vs]
+        if re.fullmatch(r"\s*(?:\([^()]{0,40}\))?\s*,[^\"“”;:]{0,200},\s*", between):
+            between = " "  # "Sanders, meanwhile, who sits at zero endorsements, said"
+        between = APPOSITIVE.sub(" ", between)
+        words = WORDS.findall(between)
+        if len(words) > 4 or any(w[:1].isupper() for w in words) or not all(
+                w.lower() in ADVERBS for w in words):
+            continue
+        if re.search(r"\b(?:and|&)\s+$", text[max(0, m.start - 6) : m.start]):
+            return None
+        return m
+    if CONJOINED.search(text, max(0, vs - 24), vs):
+        # "Clinton repeatedly invoked Obama and suggested that ...": the sentence's subject.
+        if lead and lead[0].nominative and not POSSESSIVE.match(text, lead[0].end):
+            start = max(0, text.rfind(".", 0, lead[0].start), text.rfind("\n", 0, lead[0].start))
+            clause = text[lead[0].end : vs]
+            if len(WORDS.findall(text[start : lead[0].start])) == 0 and not re.search(
+                    r"[.;:!?\"“”]|\b(?:who|which|whose|that|but|while)\b", clause):
+                return lead[0]
+    if not re.search(r"[,\"”’]\s*$", text[max(0, vs - 3) : vs]):
+        return None  # "said Smith" only after a quote or a comma
+    for m in (m for m in mentions if m.start >= ve):
+        between = text[ve : m.start]
+        if len(WORDS.findall(between)) <= 3 and "," not in between and not re.match(
+                r"['’]s\b", text[m.end :]):
+            return m
+        break
+    return None

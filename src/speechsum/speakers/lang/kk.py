@@ -1,0 +1,82 @@
+"""Kazakh: speech acts as written, subject-object-verb order, roles and names by their stems."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from speechsum.model import Gender, Language
+from speechsum.speakers.claims import Mention
+from speechsum.speakers.lang import cyrillic_names as names
+from speechsum.speakers.lang import kk_lexicon as lexicon
+from speechsum.speakers.lang.base import Verb
+from speechsum.speakers.lang.cyrillic import Cyrillic, clause_words
+from speechsum.speakers.lang.ru import organisation_before
+
+SPEECH = re.compile(
+    r"(?<![\w])(?:" + "|".join(sorted((re.escape(p) for p in lexicon.SPEECH_PHRASES),
+                                      key=len, reverse=True)) + r")(?![\w])",
+    re.IGNORECASE)
+# "..., - деп хабарлайды Tengrinews.kz тілшісі": an outlet relaying, not a speaker.
+RELAY = re.compile(r"[,:]\s*[-–—]?\s*деп\s+(?:" + "|".join(lexicon.RELAY_WORDS) + r")\w*",
+                   re.IGNORECASE)
+DEMONSTRATIVE = re.compile(r"\s+(?:" + "|".join(lexicon.DEMONSTRATIVE_NOUNS) + r")",
+                           re.IGNORECASE)
+# Words that end a role phrase going back from the name: cases of place and time
+# ("Жиында", "кеште"), converbs and finite verbs ("келіп", "айтты").
+NOT_ROLE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|ып|іп|ды|ді|ты|ті)$")
+DETERMINERS = frozenset("аталмыш аталған бұл осы сол ол және мен бен пен де да".split())
+
+
+class Kazakh(Cyrillic):
+    """Kazakh news: no morphology of its own here, so words are matched as written."""
+
+    language = Language.KK
+    lexicon = lexicon.LEXICON
+
+    def speech_verbs(self, text: str, start: int, end: int) -> list[Verb]:
+        relays = [(m.start(), m.end()) for m in RELAY.finditer(text, start, end)]
+        return [Verb(m.start(), m.end()) for m in SPEECH.finditer(text, start, end)
+                if not any(a <= m.start() < b for a, b in relays)]
+
+    def subject_of(self, text: str, mentions: Sequence[Mention], verb: Verb) -> Mention | None:
+        # Subject-object-verb order: the subject is the first name in the nominative before.
+        before = [m for m in mentions if m.end <= verb.start and m.nominative]
+        return before[0] if before else None
+
+    def pronoun(self, text: str, start: int, end: int) -> Gender | None:
+        g = lexicon.PRONOUNS.get(text[start:end].lower())
+        if g is None or DEMONSTRATIVE.match(text, end):
+            return None  # "Ол кезде": "ол" as "that", not a person
+        return Gender(g)
+
+    def role_noun(self, text: str, start: int, end: int, limit: int) -> str | None:
+        return lexicon.role_stem(text[start:end])
+
+    def role_word(self, word: str) -> str | None:
+        return lexicon.role_stem(word)
+
+    def role_before(self, text: str, start: int) -> str:
+        """"Облыс әкімі Ербол Қарашөкеев" -> "Облыс әкімі": the words before a name ending in
+        a role noun ("әкімі", "министрі", "төрағасы"), back to a word that cannot be in it."""
+        words = clause_words(text, start, 120)
+        if not words or lexicon.role_stem(words[-1]) is None:
+            return ""
+        kept = [words[-1]]
+        for w in reversed(words[:-1]):
+            if len(kept) >= 5 or NOT_ROLE.search(w.lower()) or w.isdigit() or (
+                    w.lower() in DETERMINERS):
+                break
+            kept.append(w)
+        return " ".join(reversed(kept))
+
+    def role_nouns(self, role: str) -> set[str]:
+        return {stem for w in role.split() if (stem := lexicon.role_stem(w))}
+
+    def nominative(self, words: tuple[str, ...], case: str | None,
+                   gender: Gender) -> tuple[str, ...]:
+        return tuple(names.kazakh_nominative(w) for w in words)
+
+    def organisation_subject(self, text: str, start: int, verb: Verb) -> str | None:
+        # Kazakh reports name Russian-named bodies too ("Департамент полиции хабарлады").
+        return organisation_before(text, start, verb)

@@ -1,0 +1,256 @@
+"""Russian: speech verbs by lemma and agreement, subjects by case and gender, roles by form."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from speechsum.model import Gender, Language
+from speechsum.speakers.claims import Mention
+from speechsum.speakers.lang import cyrillic_names as names
+from speechsum.speakers.lang import ru_lexicon as lexicon
+from speechsum.speakers.lang.base import Verb
+from speechsum.speakers.lang.cyrillic import Cyrillic, agrees, clause_words
+from speechsum.speakers.marks import WORDS
+from speechsum.speakers.morph import Parse, inflect, lemma, parses
+
+# Parts of speech that end a role phrase going back from a name.
+ROLE_STOP_POS = {"VERB", "INFN", "GRND", "ADVB", "CONJ", "PRCL", "INTJ", "NUMR", "PRED", "NPRO",
+                 "COMP", "PRTS"}
+
+
+class Russian(Cyrillic):
+    """Russian news and transcripts."""
+
+    language = Language.RU
+    lexicon = lexicon.LEXICON
+
+    def speech_verbs(self, text: str, start: int, end: int) -> list[Verb]:
+        found: list[Verb] = []
+        for m in WORDS.finditer(text, start, end):
+            word = m.group().lower()
+            if len(word) < 4:
+                continue
+            for p in parses(word):
+                if p.pos in ("ADJS", "PRTS") and p.lemma in lexicon.STANCE_WORDS:
+                    # "уверена, что ..." - a stance with content, as "считает, что".
+                    if re.match(r"\s*,?\s*что\b", text[m.end() : end]) and not _negated(
+                            text, m.start()):
+                        found.append(Verb(m.start(), m.end(), p.agreement))
+                    break
+                if p.pos != "VERB" or p.lemma not in lexicon.SPEECH_VERBS:
+                    continue
+                if not _has_complement(text, m, end, p.lemma, start) or _negated(
+                        text, m.start()) or _content_free(text, m.end(), end, p.lemma):
+                    break
+                found.append(Verb(m.start(), m.end(), p.agreement))
+                break
+        return found
+
+    def cue_verbs(self, text: str, start: int, end: int) -> list[Verb]:
+        m = WORDS.search(text, start, end)
+        if m is None:
+            return []
+        for p in parses(m.group().lower()):
+            if p.pos == "VERB" and p.lemma in lexicon.CUE_ONLY_VERBS:
+                return [Verb(m.start(), m.end(), p.agreement)]
+        return []
+
+    def subject_of(self, text: str, mentions: Sequence[Mention], verb: Verb) -> Mention | None:
+        if verb.gender is Gender.PLUR:
+            return None  # "Аканов и его заместитель Жумабаев заявили": no one person's words
+        before = [m for m in mentions if m.end <= verb.start and agrees(m.gender, verb.gender)]
+        for m in reversed(before):
+            between = text[m.end : verb.start]
+            if len(WORDS.findall(between)) > 12 or re.search(r"\b(?:что|чтобы)\b", between):
+                break
+            if _finite_verb_in(between) or not _subject_case(m, verb.gender):
+                continue
+            return m
+        after = [m for m in mentions if m.start >= verb.end and agrees(m.gender, verb.gender)]
+        for m in after:
+            between = text[verb.end : m.start]
+            if len(WORDS.findall(between)) > 8 or re.search(r"[,:;]|\bчто\b", between):
+                break
+            return m
+        return None
+
+    def pronoun(self, text: str, start: int, end: int) -> Gender | None:
+        g = lexicon.PRONOUNS.get(text[start:end].lower())
+        return None if g is None else Gender(g)
+
+    def role_noun(self, text: str, start: int, end: int, limit: int) -> str | None:
+        word = text[start:end].lower()
+        base = lemma(word)
+        if base not in lexicon.ROLE_NOUNS or not any(
+                p.case == "nomn" and p.number == "sing" for p in parses(word) if p.lemma == base):
+            return None
+        # "глава ведомства" is the minister.
+        following = WORDS.match(text, end + 1, limit)
+        office = following and lexicon.ROLE_PHRASES.get((base, lemma(following.group())))
+        return office or base
+
+    def role_word(self, word: str) -> str | None:
+        return lemma(word)
+
+    def role_before(self, text: str, start: int) -> str:
+        kept: list[str] = []
+        for w in reversed(clause_words(text, start, 160)):
+            low = w.lower()
+            found = parses(low)
+            pos = str(found[0].pos) if found else ""
+            if pos in ROLE_STOP_POS or low.isdigit():
+                break
+            if pos == "PREP" and not kept:
+                break
+            kept.append(w)
+        kept.reverse()
+        # The role starts at the first title noun ("Далее председатель ..." -> "председатель ...").
+        first = next((i for i, w in enumerate(kept) if _title_noun(w.lower())), None)
+        if first is None:
+            return ""
+        # Keep an agreeing adjective before the head: "первый заместитель".
+        while first > 0 and any(p.pos == "ADJF" for p in parses(kept[first - 1].lower())):
+            first -= 1
+        words = _nominative_head(kept[first:])
+        if not words:
+            return ""
+        role = " ".join(words)
+        return role[:1].lower() + role[1:] if words[0][1:].islower() else role
+
+    def role_nouns(self, role: str) -> set[str]:
+        return {lemma(w) for w in role.split()}
+
+    def nominative(self, words: tuple[str, ...], case: str | None,
+                   gender: Gender) -> tuple[str, ...]:
+        if case and case != "nomn":
+            return names.nominative_words(words, case, gender)
+        return words
+
+    def organisation_source(self, text: str, start: int, end: int) -> tuple[str, str] | None:
+        for m in lexicon.ORG_SOURCE.finditer(text, start, min(end, start + 200)):
+            verb = (m.group("verb") or m.group("verb2") or "").lower()
+            words = (m.group("org") or m.group("org2") or "").split()
+            if verb not in lexicon.ORG_VERBS or not words:
+                continue
+            if words[0].lower() not in lexicon.ORG_HEADS:
+                continue
+            # Keep the head and its genitive complement up to the first comma-free break.
+            kept = [words[0]]
+            for w in words[1:]:
+                found = parses(w.lower().strip("«»\""))
+                if not found or found[0].case not in ("gent", None) and not w[:1].isupper():
+                    break
+                kept.append(w)
+            head = kept[0]
+            nominative = head
+            found = parses(head.lower())
+            if found and found[0].case != "nomn":
+                nominative = inflect(found[0], frozenset({"nomn"})) or head
+            name = " ".join([nominative, *kept[1:]]).strip(",.")
+            return name, " ".join(kept).strip(",.")
+        return None
+
+    def organisation_subject(self, text: str, start: int, verb: Verb) -> str | None:
+        return organisation_before(text, start, verb)
+
+
+def organisation_before(text: str, start: int, verb: Verb) -> str | None:
+    """"Акимат города сообщил, что ..." - a named organisation right before the verb."""
+    words = list(WORDS.finditer(text, max(start, verb.start - 80), verb.start))
+    for i, m in enumerate(words):
+        low = m.group().lower()
+        if low not in lexicon.ORG_HEADS:
+            continue
+        if not any(p.case == "nomn" and p.pos == "NOUN" for p in parses(low)):
+            continue
+        tail = words[i + 1 :]
+        kept = [m.group()]
+        for w in tail:
+            found = parses(w.group().lower())
+            if found and found[0].case == "gent" or w.group()[:1].isupper():
+                kept.append(w.group())
+            else:
+                break
+        if len(kept) - 1 != len(tail):
+            continue  # something other than the name stands between it and the verb
+        name = " ".join(kept)
+        return name[:1].lower() + name[1:] if name[1:2].islower() else name
+    return None
+
+
+def _has_complement(text: str, word: re.Match[str], end: int, base: str, start: int) -> bool:
+    """"обратил внимание", "остановился на": verbs that report speech only with their words."""
+    need = lexicon.NEEDS_COMPLEMENT.get(base)
+    if not need:
+        return True
+    around = text[max(start, word.start() - 40) : min(end, word.end() + 40)].lower()
+    return any(n in around for n in need) or (
+        base in ("назвать", "называть") and _names_as(text, word.end(), end))
+
+
+def _names_as(text: str, pos: int, end: int) -> bool:
+    """"назвал игру сложной", "назвала решение ошибкой": calling something something, an
+    evaluation with content - an instrumental within the next three words."""
+    for w in list(WORDS.finditer(text, pos, end))[:3]:
+        found = [p for p in parses(w.group().lower()) if p.score >= 0.1]
+        if w.group()[:1].isupper():
+            continue  # "назвал сына Иваном" gives a name, not an opinion
+        if found and found[0].case == "ablt" and found[0].pos in ("ADJF", "NOUN"):
+            return True
+    return False
+
+
+def _content_free(text: str, pos: int, end: int, base: str) -> bool:
+    """"ответил на вопросы журналистов." - the verb's object leaves it without content."""
+    objects = lexicon.CONTENT_FREE_OBJECTS.get(base)
+    if not objects:
+        return False
+    rest = text[pos:end].lower()
+    return rest.lstrip().startswith(objects) and not re.search(r",\s*что\b|:", rest)
+
+
+def _negated(text: str, pos: int) -> bool:
+    return text[max(0, pos - 4) : pos].lower() in (" не ", "\nне ") or text[
+        max(0, pos - 3) : pos
+    ].lower() == "не "
+
+
+def _subject_case(m: Mention, gender: Gender) -> bool:
+    """A nominative name; with a masculine verb "Кадырова" is genitive, not a subject."""
+    if not m.nominative:
+        return False
+    last = m.words[-1].lower()
+    return not (gender is Gender.MASC and re.search(r"(?:ов|ев|ёв|ин|ын)а$|ская$", last))
+
+
+def _finite_verb_in(fragment: str) -> bool:
+    for w in WORDS.findall(fragment):
+        found = parses(w.lower())
+        if found and found[0].pos == "VERB" and found[0].score > 0.5:
+            return True
+    return False
+
+
+def _title_noun(low: str) -> bool:
+    return low in lexicon.ROLE_NOUNS or lemma(low) in lexicon.ROLE_NOUNS or any(
+        p.pos == "NOUN" and "anim" in p.grammemes and p.score > 0.3 for p in parses(low))
+
+
+def _nominative_head(words: list[str]) -> list[str]:
+    """Put the head noun and its adjectives in the nominative ("советника" -> "советник")."""
+    out = list(words)
+    for i, w in enumerate(words):
+        found = parses(w.lower())
+        if not found:
+            break
+        p: Parse = found[0]
+        if p.pos not in ("NOUN", "ADJF"):
+            break
+        if p.case != "nomn":
+            form = inflect(p, frozenset({"nomn"}))
+            if form is not None:
+                out[i] = w[:1] + form[1:] if w[:1].isupper() else form
+        if p.pos == "NOUN":
+            break
+    return out

@@ -1,0 +1,85 @@
+"""Sources given by an "according to": "По словам министра Ивана Петрова, ...", "По его
+словам", "Серікованың айтуынша", "Как отмечают в департаменте полиции, ..."."""
+
+from __future__ import annotations
+
+import re
+
+from speechsum.speakers.claims import Claim, Mention, Named, Organisation, Pronoun, Ref, Role
+from speechsum.speakers.document import Doc
+from speechsum.speakers.finders.reported import REPORTED
+from speechsum.speakers.marks import WORDS
+
+# How far after "по словам" the name may come, and how many title words may stand before it.
+NAME_REACH = 120
+TITLE_WORDS = 4
+# Kazakh: the genitive name ends at most this far before "айтуынша".
+GENITIVE_GAP = 8
+
+
+def according_to(doc: Doc, claim: Claim) -> Ref | None:
+    """"По словам министра Владимира Караника, ..." -> Караник; "Ысқақовтың айтуынша" ->
+    Ысқақов; "according to Health Minister Dana Ortiz"."""
+    if claim.found_by != REPORTED:
+        return None
+    text, lexicon = doc.text, doc.lang.lexicon
+    after = lexicon.according_after.search(text, claim.start, claim.end)
+    if after is not None:
+        before = doc.mentions_in(max(claim.start, after.start() - 60), after.start())
+        if before and before[-1].end >= after.start() - GENITIVE_GAP:
+            return Named(before[-1], subject=False, case="gent")
+    m, mentions = _named_after(doc, claim)
+    if m is None or not mentions:
+        return None
+    between = text[m.end() : mentions[0].start]
+    if len(WORDS.findall(between)) > TITLE_WORDS or not doc.lang.source_title(between):
+        return None  # "according to the documents released by WikiLeaks" is no one's speech
+    return Named(mentions[0], subject=False, case="gent")
+
+
+def according_to_role(doc: Doc, claim: Claim) -> Ref | None:
+    """"По словам эксперта, ...", "Министрдің айтуынша": the person named before in that role."""
+    if claim.found_by != REPORTED:
+        return None
+    text, lexicon = doc.text, doc.lang.lexicon
+    after = lexicon.according_after.search(text, claim.start, claim.end)
+    if after is not None:
+        word = re.search(r"(\w+)\s+$", text[max(claim.start, after.start() - 40) : after.start()])
+        noun = doc.lang.role_word(word.group(1)) if word else None
+        if noun:
+            return Role((noun,), claim.start)
+    m, mentions = _named_after(doc, claim)
+    role = lexicon.according_role.match(text, m.start(), claim.end) if m else None
+    if role is None or mentions:
+        return None
+    noun = doc.lang.role_word(role.group(1))
+    return Role((noun,), claim.start) if noun else None
+
+
+def _named_after(doc: Doc, claim: Claim) -> tuple[re.Match[str] | None, list[Mention]]:
+    """"По словам ...", "according to ..." in the claim, and the names up to the next comma."""
+    m = doc.lang.lexicon.according.search(doc.text, claim.start, claim.end)
+    if m is None:
+        return None, []
+    reach = min(claim.end, m.end() + NAME_REACH)
+    comma = doc.text.find(",", m.end(), reach)
+    return m, doc.mentions_in(m.end(), comma if comma > 0 else reach)
+
+
+def according_to_pronoun(doc: Doc, claim: Claim) -> Ref | None:
+    """"По его словам, ..." -> the most recent man; "Оның айтуынша" -> the most recent person."""
+    if claim.found_by != REPORTED:
+        return None
+    lexicon = doc.lang.lexicon
+    m = lexicon.according_pronoun.search(doc.text, claim.start, claim.end)
+    if m is None:
+        return None
+    return Pronoun(claim.start, lexicon.pronoun_genders[m.group("pronoun").lower()])
+
+
+def organisation_source(doc: Doc, claim: Claim) -> Ref | None:
+    """"Как отмечают в департаменте полиции, ..." -> департамент полиции."""
+    if claim.found_by != REPORTED:
+        return None
+    found = doc.lang.organisation_source(doc.text, claim.start, claim.end)
+    return None if found is None else Organisation(*found)

@@ -1,0 +1,87 @@
+"""The subject of a speech verb in reported speech: a name, a pronoun, a role, an organisation."""
+
+from __future__ import annotations
+
+import re
+
+from speechsum.model import Gender
+from speechsum.speakers.claims import Claim, Named, Organisation, Pronoun, Ref, Role
+from speechsum.speakers.document import Doc
+from speechsum.speakers.finders.reported import REPORTED, predicate_at
+from speechsum.speakers.lang.base import Verb
+from speechsum.speakers.lang.cyrillic import agrees
+
+DISLOCATED = re.compile(r"\s*,\s*")
+# The window around the verb where a role noun may stand as its subject.
+ROLE_BEFORE = 60
+ROLE_AFTER = 40
+
+
+def relative_clause_subject(doc: Doc, claim: Claim) -> Ref | None:
+    """"..., которая обратила внимание", "Smith, who said ...": the name before the relative."""
+    verb = _verb(doc, claim)
+    if verb is None:
+        return None
+    rel = doc.lang.lexicon.relative.search(doc.text, claim.start, verb.start)
+    if rel is None:
+        return None
+    before = [m for m in doc.mentions_in(claim.start, rel.start())
+              if agrees(m.gender, verb.gender)]
+    return Named(before[-1], gender=verb.gender) if before else None
+
+
+def verb_subject(doc: Doc, claim: Claim) -> Ref | None:
+    """"Глава района Нурлан Ахметов отметил ...", "said Sen. Ted Cruz": the named subject."""
+    verb = _verb(doc, claim)
+    if verb is None:
+        return None
+    subject = doc.lang.subject_of(doc.text, doc.mentions_in(claim.start, claim.end), verb)
+    return None if subject is None else Named(subject, gender=verb.gender)
+
+
+def pronoun_subject(doc: Doc, claim: Claim) -> Ref | None:
+    """"Он также напомнил", "X, он перевел ответ и похвалил": a pronoun in the verb's clause,
+    or the name right before it in the same sentence."""
+    verb = _verb(doc, claim)
+    if verb is None:
+        return None
+    text = doc.text
+    clause = max(claim.start, *(text.rfind(c, claim.start, verb.start) + 1 for c in ",;:"))
+    for word in reversed(doc.words_in(clause, verb.start)):
+        gender = doc.lang.pronoun(text, word.start, word.end)
+        if gender is None:
+            continue
+        if verb.gender not in (Gender.UNKNOWN, gender) and gender is not Gender.PLUR:
+            return None
+        # "Нариман Турегалиев, он ..." - a name set before the pronoun, a comma between.
+        same = [m for m in doc.mentions_in(claim.start, word.start) if m.nominative
+                and agrees(m.gender, gender) and gender is not Gender.PLUR
+                and DISLOCATED.fullmatch(text, m.end, word.start)]
+        return Named(same[-1], gender=gender) if same else Pronoun(word.start, gender)
+    return None
+
+
+def role_subject(doc: Doc, claim: Claim) -> Ref | None:
+    """"Затем прокурор заявил, что ..." - the person this role noun named earlier."""
+    verb = _verb(doc, claim)
+    if verb is None:
+        return None
+    start = max(claim.start, verb.start - ROLE_BEFORE)
+    end = min(claim.end, verb.end + ROLE_AFTER)
+    nouns = tuple(noun for word in doc.words_in(start, end)
+                  if (noun := doc.lang.role_noun(doc.text, word.start, word.end, end)))
+    return Role(nouns, start) if nouns else None
+
+
+def organisation_subject(doc: Doc, claim: Claim) -> Ref | None:
+    """"Акимат города сообщил, что ..." - a named organisation as the subject."""
+    verb = _verb(doc, claim)
+    if verb is None:
+        return None
+    name = doc.lang.organisation_subject(doc.text, claim.start, verb)
+    return None if name is None else Organisation(name)
+
+
+def _verb(doc: Doc, claim: Claim) -> Verb | None:
+    """The speech verb a reported claim turns on."""
+    return predicate_at(doc, claim.cue) if claim.found_by == REPORTED else None

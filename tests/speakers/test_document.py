@@ -1,0 +1,53 @@
+"""The analysed document: paragraphs, words, names and quotes, with offsets, found once."""
+
+from __future__ import annotations
+
+from notation import read
+
+from speechsum.model import Language
+
+
+def test_paragraphs_carry_their_sentences() -> None:
+    text = "Первая фраза. Вторая фраза.\n\n  - Третья фраза.\n"
+    doc = read(text)
+    assert [(p.text, [s.text for s in p.sentences]) for p in doc.paragraphs] == [
+        ("Первая фраза. Вторая фраза.", ["Первая фраза.", "Вторая фраза."]),
+        ("- Третья фраза.", ["- Третья фраза."])]
+    assert [p.opens_with_dash for p in doc.paragraphs] == [False, True]
+    assert all(text[p.start : p.end] == p.text for p in doc.paragraphs)
+
+
+def test_words_inside_a_stretch() -> None:
+    text = "Мост откроют в мае."
+    doc = read(text)
+    assert [w.text for w in doc.words_in(0, len(text))] == ["Мост", "откроют", "в", "мае"]
+    assert [w.text for w in doc.words_in(2, 14)] == ["откроют", "в"]  # no half words
+
+
+def test_names_are_found_per_paragraph_and_given_by_stretch() -> None:
+    text = "Иван Петров приехал.\nАнна Смирнова уехала."
+    doc = read(text)
+    assert [m.text for m in doc.mentions_in(0, len(text))] == ["Иван Петров", "Анна Смирнова"]
+    assert [m.text for m in doc.mentions_in(0, 15)] == ["Иван Петров"]
+    assert doc.mentions(doc.paragraphs[1]) is doc.mentions(doc.paragraphs[1])  # kept
+
+
+def test_a_unit_of_its_own_has_its_own_names() -> None:
+    text = "АБДРАХМАНОВА С. К. Подрядчик включен в реестр."
+    doc = read(text)
+    assert [m.text for m in doc.mentions_of(0, 18)] == ["АБДРАХМАНОВА С. К."]
+
+
+def test_quotes_and_where_a_position_lies() -> None:
+    text = "Он сказал: «Мост готов».\nВторая строка."
+    doc = read(text)
+    (quote,) = doc.quotes(doc.paragraphs[0])
+    assert text[quote[0] : quote[1]] == "«Мост готов»"
+    assert doc.paragraph_at(text.index("Вторая")) == doc.paragraphs[1]
+    assert doc.paragraph_at(text.index("\n")) is None
+
+
+def test_english_names_by_english_rules() -> None:
+    text = "Sen. Ted Cruz (R-Texas) said no."
+    doc = read(text, Language.EN)
+    assert [m.text for m in doc.mentions_in(0, len(text))] == ["Ted Cruz"]
