@@ -96,7 +96,7 @@ def check(text: str, language: int, algorithm: int, sentences: int, narration: b
     digest = build_digest(text, options, "fuzz\x1b.txt")
     assert_invariants(text, digest, options)
     wire = render_json(digest)
-    assert json.loads(wire)["schema_version"] == 1
+    assert json.loads(wire)["schema_version"] == 2
     wire.encode("utf-8")  # always encodable: no lone surrogates
     for human in (render_text(digest), render_markdown(digest)):
         assert "\x1b" not in human and "\u202e" not in human, "escape reached human output"

@@ -62,7 +62,7 @@ def test_file_to_json(report: Path) -> None:
     wire = json.loads(result.stdout)
     assert set(wire) == KEYS
     assert wire["source"] == str(report)
-    assert wire["schema_version"] == 1 and wire["algorithm"] == "lexrank"
+    assert wire["schema_version"] == 2 and wire["algorithm"] == "lexrank"
     assert "Traceback" not in result.stderr
 
 

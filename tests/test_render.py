@@ -97,7 +97,7 @@ def test_json_shape() -> None:
         "segments",
         "narration",
     ]
-    assert wire["schema_version"] == SCHEMA_VERSION == 1
+    assert wire["schema_version"] == SCHEMA_VERSION == 2
     assert (wire["source"], wire["language"], wire["algorithm"]) == ("report.txt", "ru", "lexrank")
     assert wire["narration"] is None
     first = wire["speakers"][0]
@@ -114,7 +114,8 @@ def test_json_shape() -> None:
     assert first["aliases"] == ["Асхата Нурланова"]
     assert (first["segments"], first["sentences"], first["words"]) == (1, 2, 6)
     assert list(first["summary"][0]) == ["text", "start", "end"]
-    assert list(wire["segments"][1]) == ["speaker", "kind", "rule", "start", "end", "text"]
+    assert list(wire["segments"][1]) == [
+        "speaker", "kind", "rule", "source_rule", "cue", "start", "end", "text"]
     assert wire["segments"][1]["kind"] == "indirect"
 
 
@@ -128,7 +129,7 @@ def test_json_offsets_point_into_the_source() -> None:
 def test_json_keeps_cyrillic_and_indents() -> None:
     out = render_json(make_digest())
     assert "Асхат Нурланов" in out and "\\u04" not in out
-    assert out.startswith('{\n  "schema_version": 1,\n') and out.endswith("}\n")
+    assert out.startswith('{\n  "schema_version": 2,\n') and out.endswith("}\n")
 
 
 def test_jsonl_is_one_line() -> None:

@@ -1,4 +1,4 @@
-"""The JSON wire shape (schema_version 1) and its renderers: `json`, `jsonl` and arrays."""
+"""The JSON wire shape (schema_version 2) and its renderers: `json`, `jsonl` and arrays."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TypedDict
 
 from speechsum.model import Digest, Segment, Span, SpeakerDigest
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class SpanJSON(TypedDict):
@@ -38,7 +38,9 @@ class CaptionTimesJSON(TypedDict, total=False):
 class SegmentJSON(CaptionTimesJSON):
     speaker: str
     kind: str
-    rule: str
+    rule: str  # the sieve that found the speech
+    source_rule: str | None  # the sieve that named its speaker
+    cue: SpanJSON | None  # the reporting clause, label or verb that rule read
     start: int
     end: int
     text: str
@@ -115,6 +117,8 @@ def segment_to_json(segment: Segment) -> SegmentJSON:
         speaker=segment.speaker,
         kind=segment.kind.value,
         rule=segment.rule,
+        source_rule=segment.source_rule,
+        cue=None if segment.cue is None else span_to_json(segment.cue),
         start=segment.start,
         end=segment.end,
         text=segment.text,
