@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -33,12 +34,12 @@ def name_sources(doc: Doc, claims: Iterable[Claim], rules: RuleSet) -> list[Clai
 def name_source(doc: Doc, claim: Claim, rules: RuleSet) -> Claim:
     """The claim with the source the first answering rule names, trying its cue and then its
     alternatives in turn; the claim as found when none answers."""
-    for cue in (claim.cue, *claim.alternatives):
-        attempt = replace(claim, cue=cue, alternatives=())
+    later = (replace(claim, cue=cue, alternatives=()) for cue in claim.alternatives)
+    for attempt in itertools.chain([claim], later):
         for rule in rules.sources:
             ref = rule(doc, attempt)
             if ref is not None:
-                return replace(attempt, source=ref, named_by=rule_name(rule))
+                return replace(attempt, source=ref, named_by=rule_name(rule), alternatives=())
     return claim
 
 
