@@ -50,6 +50,8 @@ class Doc:
     # Per-paragraph caches of name mentions and quotations, filled on first use.
     _mentions: dict[int, tuple[Mention, ...]] = field(default_factory=dict, repr=False)
     _mention_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    _words: dict[int, tuple[Span, ...]] = field(default_factory=dict, repr=False)
+    _word_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
     _quotes: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict, repr=False)
     _verbs: dict[tuple[int, int], tuple[Verb, ...]] = field(default_factory=dict, repr=False)
     _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
@@ -60,26 +62,31 @@ class Doc:
             self._memo[key] = compute()
         return cast(T, self._memo[key])
 
-    @cached_property
-    def words(self) -> tuple[Span, ...]:
-        """Every word of the text with its offsets."""
-        return tuple(Span(m.start(), m.end(), m.group()) for m in WORDS.finditer(self.text))
-
-    @cached_property
-    def _word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
+    def words(self, p: Paragraph) -> tuple[Span, ...]:
+        """The words of a paragraph with their offsets, found once."""
+        found = self._words.get(p.index)
+        if found is None:
+            found = self._words[p.index] = tuple(Span(m.start(), m.end(), m.group())
+                                                 for m in WORDS.finditer(self.text, p.start, p.end))
+        return found
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
 
-    def words_in(self, start: int, end: int) -> Sequence[Span]:
+    def words_in(self, start: int, end: int) -> list[Span]:
         """The words that lie inside text[start:end]."""
-        i = bisect.bisect_left(self._word_starts, start)
-        j = bisect.bisect_left(self._word_starts, end, lo=i)
-        while j > i and self.words[j - 1].end > end:
-            j -= 1
-        return self.words[i:j]
+        found = []
+        for p in self.paragraphs_over(start, end):
+            words = self.words(p)
+            starts = self._word_starts.get(p.index)
+            if starts is None:
+                starts = self._word_starts[p.index] = [w.start for w in words]
+            i = bisect.bisect_left(starts, start)
+            while i < len(words) and words[i].end <= end:
+                found.append(words[i])
+                i += 1
+        return found
 
     def paragraph_at(self, pos: int) -> Paragraph | None:
         """The paragraph that holds position `pos`, if any."""

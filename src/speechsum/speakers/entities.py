@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from operator import itemgetter
 
 from speechsum.model import Attribution, Kind, Segment, Span
 from speechsum.speakers.claims import (
@@ -24,6 +25,7 @@ from speechsum.speakers.claims import (
 from speechsum.speakers.document import Doc
 from speechsum.speakers.finders.transcript import in_turn
 from speechsum.speakers.lang import cyrillic_names as names
+from speechsum.speakers.marks import WORDS
 from speechsum.speakers.people import People
 
 
@@ -59,7 +61,7 @@ def _walk(doc: Doc, claims: Sequence[Claim], people: People) -> list[str | None]
             events.append((mention.start, 0, 0, mention))
     for ref in named.values():
         events.append((ref.mention.start, 0, 0, ref))
-    events.sort(key=lambda e: (e[0], e[1], e[2]))
+    events.sort(key=itemgetter(0, 1, 2))
     keys: list[str | None] = [None] * len(claims)
     for pos, _, i, what in events:
         if isinstance(what, Mention):
@@ -113,20 +115,19 @@ def _label_names_elsewhere(doc: Doc, claims: Sequence[Claim], keys: Sequence[str
     lengths = sorted({len(x) for x in stems})
     labels = sorted((c.cue.start, c.cue.end) for c in claims
                     if c.found_by == "transcript-label" and c.cue is not None)
-    for word in doc.words:
-        if not any(word.text[:n].lower() in wanted for n in lengths):
-            continue
-        k = bisect.bisect_right(labels, (word.start, len(doc.text))) - 1
-        if k >= 0 and labels[k][0] <= word.start < labels[k][1]:
-            continue
-        p = doc.paragraph_at(word.start)
-        if p is None:
-            continue
-        around = doc.mentions_of(max(p.start, word.start - 60), min(p.end, word.end + 40))
-        mention = next((m for m in around if m.start <= word.start < m.end), None)
-        if mention is not None and mention.start not in people.registered and (
-                people.key_for(mention) in label_keys):
-            people.register(mention, remember=False)
+    for p in doc.paragraphs:
+        for word in WORDS.finditer(doc.text, p.start, p.end):
+            start, end = word.span()
+            if not any(word.group()[:n].lower() in wanted for n in lengths):
+                continue
+            k = bisect.bisect_right(labels, (start, len(doc.text))) - 1
+            if k >= 0 and labels[k][0] <= start < labels[k][1]:
+                continue
+            around = doc.mentions_of(max(p.start, start - 60), min(p.end, end + 40))
+            mention = next((m for m in around if m.start <= start < m.end), None)
+            if mention is not None and mention.start not in people.registered and (
+                    people.key_for(mention) in label_keys):
+                people.register(mention, remember=False)
 
 
 def voice_roots(claims: Sequence[Claim]) -> list[int]:

@@ -28,7 +28,7 @@ class Footprint:
 
     def add(self, spans: Iterable[tuple[int, int]]) -> None:
         merged: list[list[int]] = []
-        for a, b in sorted([*zip(self.starts, self.ends, strict=True), *spans]):
+        for a, b in heapq.merge(zip(self.starts, self.ends, strict=True), sorted(spans)):
             if merged and a <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], b)
             else:

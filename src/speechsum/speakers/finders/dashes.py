@@ -9,7 +9,7 @@ from speechsum.model import Kind
 from speechsum.speakers.claims import Claim
 from speechsum.speakers.document import Doc, Paragraph
 from speechsum.speakers.finders.clauses import quoted_pieces, split_by_cues
-from speechsum.speakers.finders.transcript import is_label_like
+from speechsum.speakers.finders.transcript import in_turn, is_label_like, prose
 from speechsum.speakers.marks import DASHES, INNER_DASH
 
 # How far a dash quote with no cue looks ahead for the paragraph that closes it.
@@ -25,7 +25,7 @@ def dash_paragraph(doc: Doc) -> Iterator[Claim]:
     while i < len(doc.paragraphs):
         p = doc.paragraphs[i]
         i += 1
-        if not p.opens_with_dash:
+        if not p.opens_with_dash or in_turn(doc, p):
             continue
         pieces, cues = split_by_cues(doc, p.start, p.end)
         if cues:
@@ -65,7 +65,7 @@ def interview_exchange(doc: Doc) -> Iterator[Claim]:
         run: list[Paragraph] = []
         while i + len(run) < len(paragraphs):
             q = paragraphs[i + len(run)]
-            if not q.opens_with_dash or split_by_cues(doc, q.start, q.end)[1]:
+            if not q.opens_with_dash or in_turn(doc, q) or split_by_cues(doc, q.start, q.end)[1]:
                 break
             run.append(q)
         questions = [q.text.rstrip().endswith("?") for q in run]
@@ -79,7 +79,7 @@ def interview_exchange(doc: Doc) -> Iterator[Claim]:
 def inner_dash_quote(doc: Doc) -> Iterator[Claim]:
     """"... попросил акима ответить. - Я понял ваш вопрос, - ответил X." inside a paragraph:
     the first dash that opens a quote with a cue."""
-    for p in doc.paragraphs:
+    for p in prose(doc):
         if p.opens_with_dash:
             continue
         openings = list(INNER_DASH.finditer(doc.text, p.start, p.end))

@@ -11,6 +11,7 @@ from speechsum.model import Kind
 from speechsum.speakers.claims import Claim, Cue, CueKind
 from speechsum.speakers.document import Doc, Paragraph
 from speechsum.speakers.finders.clauses import cue_with_content
+from speechsum.speakers.finders.transcript import in_turn, prose
 from speechsum.speakers.marks import DASHES, WORDS
 
 # Two words after a colon that do not open a quotation: "спросил: почему так дорого?"
@@ -44,7 +45,7 @@ def quotation(doc: Doc) -> Iterator[Claim]:
     """Quotations of two words or more in paragraphs not opened by a dash, each with the cue
     after it or the introduction before it when there is one."""
     text = doc.text
-    for p in doc.paragraphs:
+    for p in prose(doc):
         if p.opens_with_dash:
             continue
         for qs, qe in doc.quotes(p):
@@ -85,7 +86,7 @@ def _sentence_head(doc: Doc, p: Paragraph, qs: int) -> int | None:
 def colon_speech(doc: Doc) -> Iterator[Claim]:
     """"Исаков спрашивает: почему так дорого?" - unquoted words after a speech verb and a colon."""
     text = doc.text
-    for p in doc.paragraphs:
+    for p in prose(doc):
         if p.opens_with_dash:
             continue
         colon = text.find(":", p.start, p.end)
@@ -105,7 +106,7 @@ def colon_speech(doc: Doc) -> Iterator[Claim]:
 def headline_label(doc: Doc) -> Iterator[Claim]:
     """"Sanders: Endorsements prove Clinton 'candidate of the establishment.'" - a first line
     that gives a named person's words after their name and a colon."""
-    if not doc.paragraphs:
+    if not doc.paragraphs or in_turn(doc, doc.paragraphs[0]):
         return
     p = doc.paragraphs[0]
     m = HEADLINE_LABEL.match(doc.text, p.start, p.end)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from speechsum.model import Kind, Sentence
 from speechsum.speakers.claims import Claim, Cue, CueKind
 from speechsum.speakers.document import Doc, Paragraph
+from speechsum.speakers.finders.transcript import prose
 from speechsum.speakers.lang.base import Verb
 from speechsum.speakers.marks import DATELINE
 
@@ -19,7 +20,7 @@ def reported_speech(doc: Doc) -> Iterator[Claim]:
     """Each sentence outside quotation marks that reports speech; after one whose content may
     go on ("отметил, что ..."), the sentences that continue it, up to one that names someone
     else or turns to narration."""
-    for p in doc.paragraphs:
+    for p in prose(doc):
         if p.opens_with_dash:
             continue
         going_on = False

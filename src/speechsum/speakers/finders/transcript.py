@@ -213,6 +213,11 @@ def in_turn(doc: Doc, p: Paragraph) -> bool:
         q.index for _, paragraphs in read_turns(doc) for q in paragraphs})
 
 
+def prose(doc: Doc) -> list[Paragraph]:
+    """The paragraphs outside transcript turns: what the other finders read."""
+    return doc.memo("prose", lambda: [p for p in doc.paragraphs if not in_turn(doc, p)])
+
+
 def is_label_like(line: str) -> bool:
     """A line that opens as a transcript label does."""
     return bool(TRANSCRIPT_LABEL.match(line))
