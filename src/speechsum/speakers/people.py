@@ -7,6 +7,7 @@ people.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from speechsum.model import Gender, Speaker
@@ -36,6 +37,7 @@ class People:
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text
+        self.sentence_starts = [s.start for s in doc.sentences]
         self.lang = doc.lang
         self.persons: dict[str, Person] = {}
         self.history: list[tuple[int, str]] = []
@@ -194,7 +196,9 @@ class People:
 
     def antecedent(self, pos: int, gender: Gender) -> str | None:
         """The most recent person named in the nominative before `pos` whose gender agrees;
-        one whose gender is known to agree wins over a nearer one of unknown gender."""
+        one whose gender is known to agree wins over a nearer one of unknown gender, and so
+        does one named in another case earlier in the pronoun's own sentence ("When Reyes
+        criticized Linda Park, she said ...")."""
         fallback: str | None = None
         seen = 0
         for p, key in reversed(self.subjects):
@@ -215,16 +219,21 @@ class People:
             seen += 1
             if seen >= PRONOUN_REACH:
                 break
-        if fallback is None and gender in (Gender.MASC, Gender.FEMN):
-            fallback = self._oblique_antecedent(pos, gender)
+        if gender in (Gender.MASC, Gender.FEMN) and fallback is not None:
+            k = bisect.bisect_right(self.sentence_starts, pos) - 1
+            since = self.sentence_starts[k] if k >= 0 else 0
+            return self._oblique_antecedent(pos, gender, since) or fallback
+        if gender in (Gender.MASC, Gender.FEMN):
+            return self._oblique_antecedent(pos, gender)
         return fallback
 
-    def _oblique_antecedent(self, pos: int, gender: Gender) -> str | None:
-        """With no subject of that gender before: the person last named at all, in any case,
-        when the name shows the gender ("Нурлановой вручили награду. Она ...")."""
+    def _oblique_antecedent(self, pos: int, gender: Gender, since: int = 0) -> str | None:
+        """With no subject of that gender before: the person last named at all (since
+        `since`), in any case, when the name shows the gender ("Нурлановой вручили награду.
+        Она ...")."""
         for p, key in reversed(self.history[-PRONOUN_REACH:]):
             person = self.persons.get(key)
-            if p < pos and person is not None and person.gender is gender:
+            if since <= p < pos and person is not None and person.gender is gender:
                 return key
         return None
 

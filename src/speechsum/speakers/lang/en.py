@@ -31,9 +31,6 @@ ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|
                           r"Prof|Rev|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|Vol|U\.S|D\.C))\.$")
 CUE_STOP = re.compile(r"[.!?](?=\s|$)|[,:](?=\s*[\"“‘])|\s(?=[\"“])")
 POSSESSIVE = re.compile(r"['’]s?\b")
-ROLE_TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
-ROLE_STOP = frozenset("""the a an and or but said says told of by with to from for in on at as
-    that who when while if his her their its our was is were be been has have had""".split())
 TITLE_NOUNS = {"sen": "senator", "gov": "governor", "rep": "representative",
                "pres": "president", "gen": "general", "dr": "doctor"}
 
@@ -108,30 +105,7 @@ class English:
         return word.lower()
 
     def role_before(self, text: str, start: int) -> str:
-        """"Republican vice-presidential nominee Gov. Mike Pence" -> the words before the name."""
-        first = start
-        for m in reversed(list(ROLE_TOKEN.finditer(text, max(0, start - 120), start))):
-            t = m.group()
-            low = t.lower().rstrip(".")
-            if t.endswith(".") and low not in lexicon.TITLES:
-                break  # a sentence's end, not "Gov."
-            if low in ROLE_STOP or not re.match(r"[A-Za-z]", t) or "'" in t or "’" in t or (
-                    t == "I"):
-                break  # "I'll let Deputy Mayor Ortiz", "Clinton's aide"
-            if t[:1].islower() and (low in lexicon.SPEECH_VERBS or low.endswith("ed")):
-                break  # "she accused Republican contender Donald Trump"
-            first = m.start()
-        words = text[first:start].strip().split()
-        # Only a title or a role word right before the name makes a role ("chief strategist").
-        if not words or words[-1].lower().rstrip(".") not in (
-                lexicon.TITLES | lexicon.ROLE_NOUNS | lexicon.ROLE_HEADS):
-            return ""
-        while words and words[0].lower() in lexicon.NOT_NAME_WORDS:
-            words.pop(0)
-        if any(w[:1].isupper() for w in words):
-            while words and words[0][:1].islower():
-                words.pop(0)  # "let Deputy Mayor" -> "Deputy Mayor"
-        return " ".join(words)
+        return en_names.role_before(text, start)
 
     def role_nouns(self, role: str) -> set[str]:
         return {TITLE_NOUNS.get(low, low) for low in (w.lower().rstrip(".") for w in role.split())}

@@ -152,6 +152,18 @@ OBJECT_MARKERS = frozenset(
     """.split()
 )
 
+# Lower-case words after which a name can still be a clause's subject: conjunctions,
+# adverbs, and the reporting verbs that English puts before their subject ("said Smith").
+SUBJECT_AFTER = frozenset(
+    """
+    and but or nor so yet then when while as because if though although since after before
+    once until unless that which who whom where why how whether also now later meanwhile
+    still even however instead indeed perhaps today yesterday tonight
+    said says asked asks added adds wrote writes replied replies continued explained noted
+    recalled insisted warned argued countered concluded tweeted
+    """.split()
+)
+
 # Last words of names that are documents or polls, never speakers ("Gallup Poll").
 NOT_SPEAKER_HEADS = frozenset("poll polls survey study report documents document memo".split())
 

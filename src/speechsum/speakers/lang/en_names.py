@@ -123,11 +123,63 @@ def _mention(text: str, start: int, end: int, words: tuple[str, ...],
     surname = [w for w in words if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.|I{2,3}", w)]
     last = (surname or list(words))[-1]
     key = "en:" + last.lower()
-    # "a deal with Kasich", "a Trump supporter": an object, not who "he" will refer to.
-    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 20) : start])
-    subject = (before is None or before.group(1).lower() not in lexicon_en.OBJECT_MARKERS) and not (
+    subject = _can_be_subject(text, start) and not (
         re.match(r"['’]s?\b", text[end : end + 2]))  # "Hillary's campaign" is no subject
     return Mention(start, end, text[start:end], words, key, gender_of(words, titles), subject)
+
+
+def _can_be_subject(text: str, start: int) -> bool:
+    """Whether a name at `start` can be a clause's subject: not after a verb or a preposition
+    ("a dinner honoring Governor Paul Kerr", "a deal with Kasich", "a Trump supporter").
+    The title or role before the name is passed over; a conjunction, an adverb, a
+    punctuation mark or an inverted reporting verb ("said Smith") leaves it a subject."""
+    role = role_before(text, start)
+    if role:
+        start = text.rfind(role, max(0, start - 160), start)
+    m = WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or text[m.end() : start].strip(" \t"):
+        return True  # the text's start, or punctuation between: a new sentence or clause
+    word = m.group()
+    low = word.lower().rstrip(".")
+    if word.endswith(".") and low not in ABBREVIATED:
+        return True
+    return word[:1].isupper() or low in lexicon_en.SUBJECT_AFTER
+
+
+def role_before(text: str, start: int) -> str:
+    """"Republican vice-presidential nominee Gov. Mike Pence" -> the words before the name."""
+    first = start
+    for m in reversed(list(ROLE_TOKEN.finditer(text, max(0, start - 120), start))):
+        t = m.group()
+        low = t.lower().rstrip(".")
+        if t.endswith(".") and low not in lexicon_en.TITLES:
+            break  # a sentence's end, not "Gov."
+        if low in ROLE_STOP or not re.match(r"[A-Za-z]", t) or "'" in t or "’" in t or (
+                t == "I"):
+            break  # "I'll let Deputy Mayor Ortiz", "Clinton's aide"
+        if t[:1].islower() and (low in lexicon_en.SPEECH_VERBS or low.endswith("ed")):
+            break  # "she accused Republican contender Donald Trump"
+        first = m.start()
+    words = text[first:start].strip().split()
+    # Only a title or a role word right before the name makes a role ("chief strategist").
+    if not words or words[-1].lower().rstrip(".") not in (
+            lexicon_en.TITLES | lexicon_en.ROLE_NOUNS | lexicon_en.ROLE_HEADS):
+        return ""
+    while words and words[0].lower() in lexicon_en.NOT_NAME_WORDS:
+        words.pop(0)
+    if any(w[:1].isupper() for w in words):
+        while words and words[0][:1].islower():
+            words.pop(0)  # "let Deputy Mayor" -> "Deputy Mayor"
+    return " ".join(words)
+
+
+WORD_BEFORE = re.compile(r"[A-Za-z]+\.?(?=[ \t]*$)")
+# Titles written with a full stop: "Sen." ends no sentence.
+ABBREVIATED = frozenset("sen gov rep dr mr mrs ms gen lt col adm sgt rev prof pres st jr sr".split(
+))
+ROLE_TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
+ROLE_STOP = frozenset("""the a an and or but said says told of by with to from for in on at as
+    that who when while if his her their its our was is were be been has have had""".split())
 
 
 def gender_of(words: tuple[str, ...], titles: tuple[str, ...] = ()) -> Gender:
