@@ -8,7 +8,7 @@ speech verbs, subjects, pronouns and roles instead of testing which language it 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -21,11 +21,13 @@ NEVER = re.compile(r"(?!)")
 
 @dataclass(frozen=True)
 class Verb:
-    """A speech verb or phrase at text[start:end] and the gender its form agrees with."""
+    """A speech verb or phrase at text[start:end] and the gender its form agrees with; a
+    passive one ("was questioned by X") has its speaker after "by", not as its subject."""
 
     start: int
     end: int
     gender: Gender = Gender.UNKNOWN
+    passive: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,3 +144,7 @@ class Conventions(Protocol):
 
     def label_mention(self, text: str, start: int, end: int) -> Mention | None:
         """A transcript label's name the name finder misses ("PARK:")."""
+
+    def confirmed_names(self, text: str, mentions: Iterable[Mention]) -> frozenset[str] | None:
+        """The keys of the one-word names the whole text shows to be names, when a lone
+        capitalised word may be something else ("Party", "Tension"); None: all are names."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from speechsum.model import Gender, Language
 from speechsum.speakers.claims import Mention
@@ -125,6 +125,9 @@ class Cyrillic:
 
     def label_mention(self, text: str, start: int, end: int) -> Mention | None:
         return None
+
+    def confirmed_names(self, text: str, mentions: Iterable[Mention]) -> frozenset[str] | None:
+        return None  # the morphology has judged each word already
 
     # Each language gives these:
     def speech_verbs(self, text: str, start: int, end: int) -> list[Verb]:

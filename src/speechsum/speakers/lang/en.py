@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from speechsum.model import Gender, Language
 from speechsum.speakers.claims import Mention
@@ -15,18 +15,51 @@ from speechsum.speakers.marks import CUE_REACH, WORDS
 
 NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined to|\brefused to)\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
-SUBORDINATE = re.compile(r"\s*[\"“]?(?:When|After|Before|As|If|Because|While|Although|Though|"
-                         r"Since|Once|Until|Unless|Whether)\b")
+SUBORDINATE = re.compile(r"\s*[\"“]?(?P<word>When|After|Before|As|If|Because|While|Although|"
+                         r"Though|Since|Once|Until|Unless|Whether)\b")
+FRAME_END = re.compile(r"\s*,")
+# The next word, past an adverb: "Holt said", "Holt repeatedly praised".
+NEXT_WORD = re.compile(r"\s(?:[a-z]+ly\s)?([A-Za-z]+)")
+CATENATIVE = re.compile(r"\b(?:" + "|".join(lexicon.CATENATIVES) + r")\s+to\s+$", re.IGNORECASE)
+PASSIVE = re.compile(r"\b(?:" + "|".join(lexicon.PASSIVE_AUXILIARIES) + r")\s+(?:\w+ly\s+)?$",
+                     re.IGNORECASE)
+BY_AGENT = re.compile(r"\bby\s+(?:\S+\s+){0,2}$")
+AGENT_REACH = 8
 # Verbs whose complement may come a few words later: "called on X to", "posted on Facebook
 # that ...".
 ANYWHERE = frozenset({"called", "calls", "posted", "posts"})
 APPOSITIVE = re.compile(r"\s*\([^()]{0,40}\)|,[^,;:\"“”]{0,120},|"
                         r"^\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
-CONJOINED = re.compile(r"\b\w+\s+and\s+(?:\w+ly\s+)?$")
+TRAILING_APPOSITIVE = re.compile(r",[^,;:.\"“”\n]{1,200},\s*(?:\w+ly\s+)?$")
+CONJOINED = re.compile(r"\b\w+[\"”’']?\s+and\s+(?:\w+ly\s+)?$")
 ADVERBS = frozenset("""also later then again once further repeatedly had has have has had
     previously recently earlier today yesterday on monday tuesday wednesday thursday friday
     saturday sunday last week night month year this morning afternoon evening flatly simply
-    publicly privately quickly has in an interview statement""".split())
+    publicly privately quickly has in an interview statement long often frequently already
+    consistently first since""".split())
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    """A regular English verb's -ed, -s and -ing forms ("decry" -> "decried", "decries")."""
+    if lemma in lexicon.IRREGULAR:
+        return lexicon.IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+    elif re.search(r"[^aeiou]y$", lemma):
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    else:
+        past, ing = lemma + "ed", lemma + "ing"
+    if re.search(r"(?:s|sh|ch|x|z)$", lemma):
+        third = lemma + "es"
+    elif re.search(r"[^aeiou]y$", lemma):
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    return (past, ing) if lemma in lexicon.NOUN_LIKE else (past, third, ing)
+
+
+SPEECH_FORMS = lexicon.SPEECH_VERBS | {f for lemma in lexicon.SPEECH_LEMMAS for f in _forms(lemma)}
 ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|St|Jr|Sr|"
                           r"Prof|Rev|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|Vol|U\.S|D\.C))\.$")
 CUE_STOP = re.compile(r"[.!?](?=\s|$)|[,:](?=\s*[\"“‘])|\s(?=[\"“])")
@@ -46,31 +79,38 @@ class English:
 
     def speech_verbs(self, text: str, start: int, end: int) -> list[Verb]:
         """"called for", "pointed out" need their particle; negated ones ("did not say",
-        "declined to comment") do not count."""
+        "declined to comment") do not count; "managed to ask" is asking."""
         found: list[Verb] = []
         for m in WORDS.finditer(text, start, end):
             word = m.group().lower()
             need = lexicon.NEEDS_COMPLEMENT.get(word)
-            if word not in lexicon.SPEECH_VERBS and need is None:
+            verb_start = m.start()
+            catenative = CATENATIVE.search(text, max(start, m.start() - 24), m.start())
+            if catenative is not None and word in lexicon.SPEECH_LEMMAS:
+                verb_start = catenative.start()  # "managed to ask": the asking is managed
+            elif word not in SPEECH_FORMS and need is None:
                 continue
             after = text[m.end() : m.end() + 30].lower()
             if need and not (any(n in after for n in need) if word in ANYWHERE else
                              after.lstrip().startswith(tuple(n.strip() for n in need))):
                 continue  # "spoke at a gathering" is not "spoke about"
-            if NEGATION.search(text, max(start, m.start() - 20), m.start()):
+            if NEGATION.search(text, max(start, verb_start - 20), verb_start):
                 continue
-            if SUBORDINATE.match(text, start, m.start()) and "," not in text[start : m.start()]:
+            if _in_leading_clause(text, start, verb_start, m.end()):
                 continue  # "When Sanders accused Clinton of ..., she said": the main clause speaks
             if m.group()[:1].isupper() and word.endswith(("ed", "ing")) and not text[
                     start : m.start()].strip(" \"“‘'"):
                 continue  # "Asked about the plan, Smith said ..." - a participle, not the predicate
-            found.append(Verb(m.start(), m.end()))
+            passive = bool(PASSIVE.search(text, max(start, verb_start - 24), verb_start))
+            found.append(Verb(verb_start, m.end(), passive=passive))
         return found
 
     def cue_verbs(self, text: str, start: int, end: int) -> list[Verb]:
         return []
 
     def subject_of(self, text: str, mentions: Sequence[Mention], verb: Verb) -> Mention | None:
+        if verb.passive:
+            return agent_of(text, mentions, verb)
         return subject_next_to(text, mentions, verb.start, verb.end)
 
     def cue_subject(self, text: str, mentions: Sequence[Mention], verb: Verb,
@@ -140,7 +180,8 @@ class English:
             return None
         end = _cue_stop(text, m.end(), limit)
         verbs = self.speech_verbs(text, m.end(), end)
-        if not verbs or len(WORDS.findall(text[m.end() : verbs[0].start])) > 6:
+        # '"...," Joan Pike, the head of the panel, told reporters.': an appositive aside.
+        if not verbs or len(WORDS.findall(APPOSITIVE.sub(" ", text[m.end() : verbs[0].start]))) > 6:
             return None
         return pos, end
 
@@ -152,10 +193,57 @@ class English:
             return False
         return not self.speech_verbs(text, start, quote_start)
 
+    def confirmed_names(self, text: str, mentions: Iterable[Mention]) -> frozenset[str] | None:
+        """A word alone is a name when the text gives it somewhere with a first name or a
+        title ("Bernie Sanders", "Mr. Sanders"), right before a speech verb or a colon
+        ("Holt said"), or capitalised where capitals tell: inside a sentence, not after
+        "the"/"its" nor after a party word ("Republican Party")."""
+        confirmed = set()
+        for m in mentions:
+            if len(m.words) > 1 or en_names.role_before(text, m.start):
+                confirmed.add(m.key)
+                continue
+            before = re.search(r"(\S+)\s+$", text[max(0, m.start - 30) : m.start])
+            word = before.group(1).strip(",;") if before is not None else ""
+            if word.lower() in lexicon.DETERMINERS or (
+                    word[:1].isupper() and word.lower() in lexicon.NOT_NAME_WORDS):
+                continue  # "its Tweet", "the Philippines", "Republican Party"
+            after = NEXT_WORD.match(text, m.end)
+            if text[m.end : m.end + 1] == ":" or after is not None and (
+                    after.group(1).lower() in SPEECH_FORMS | lexicon.NEEDS_COMPLEMENT.keys()):
+                confirmed.add(m.key)  # "Holt said", "Smith: ..." - a name as speakers have
+            elif before is not None and not re.search(r"[.!?:\"“”‘'(]$", before.group(1)):
+                confirmed.add(m.key)  # capitalised inside a sentence, where capitals tell
+        return frozenset(confirmed)
+
     def label_mention(self, text: str, start: int, end: int) -> Mention | None:
         if text[start:end].lower() in lexicon.TITLES | lexicon.NOT_NAME_WORDS:
             return None
         return en_names.label_mention(text, start, end)
+
+
+def _in_leading_clause(text: str, start: int, verb_start: int, verb_end: int) -> bool:
+    """Whether a verb lies in a subordinate clause that opens its sentence, before the comma
+    that ends it ("When Sanders accused Clinton of ..., she said"); "As X has argued, ..." is
+    no such clause but the frame of what follows."""
+    opener = SUBORDINATE.match(text, start, verb_start)
+    if opener is None or "," in text[start:verb_start]:
+        return False
+    return not (opener.group("word") == "As" and FRAME_END.match(text, verb_end))
+
+
+def agent_of(text: str, mentions: Sequence[Mention], verb: Verb) -> Mention | None:
+    """"The treasurer was questioned for an hour by Councilwoman Rosa Diaz": the name after
+    "by" in the verb's clause."""
+    for m in mentions:
+        if m.start < verb.end:
+            continue
+        between = text[verb.end : m.start]
+        if re.search(r"[.;:!?\"“”]", between) or len(WORDS.findall(between)) > AGENT_REACH:
+            return None
+        if BY_AGENT.search(between):
+            return m
+    return None
 
 
 def _cue_stop(text: str, start: int, limit: int) -> int:
@@ -179,6 +267,14 @@ def subject_next_to(text: str, mentions: Sequence[Mention], vs: int, ve: int) ->
             if len(WORDS.findall(text[start : lead[0].start])) <= 3:
                 return lead[0]  # "Trump spoke to ..., promising to ..." - the sentence's subject
         return None
+    aside = TRAILING_APPOSITIVE.search(text, max(0, vs - 240), vs)
+    if aside is not None:
+        # "David Simas, assistant to the president and director of the Office, said": the
+        # name before the aside, whatever names the aside holds.
+        before = [m for m in lead if m.end <= aside.start()]
+        if before and before[-1].nominative and not text[before[-1].end : aside.start()].strip(
+                ) and not POSSESSIVE.match(text, before[-1].end, before[-1].end + 2):
+            return before[-1]
     for m in list(reversed(lead))[:3]:
         if POSSESSIVE.match(text, m.end, m.end + 2) or not m.nominative:
             continue  # "Clinton's aide", "Cole of Oklahoma", "Daughter Of Eric Garner"
@@ -190,8 +286,8 @@ def subject_next_to(text: str, mentions: Sequence[Mention], vs: int, ve: int) ->
             between = " "  # "Sanders, meanwhile, who sits at zero endorsements, said"
         between = APPOSITIVE.sub(" ", between)
         words = WORDS.findall(between)
-        if len(words) > 4 or any(w[:1].isupper() for w in words) or not all(
-                w.lower() in ADVERBS for w in words):
+        if len(words) > 4 or not all(w.lower() in ADVERBS for w in words) or any(
+                w[:1].isupper() and w.lower() not in DAYS for w in words):
             continue
         if re.search(r"\b(?:and|&)\s+$", text[max(0, m.start - 6) : m.start]):
             return None
@@ -201,8 +297,9 @@ def subject_next_to(text: str, mentions: Sequence[Mention], vs: int, ve: int) ->
         if lead and lead[0].nominative and not POSSESSIVE.match(text, lead[0].end):
             start = max(0, text.rfind(".", 0, lead[0].start), text.rfind("\n", 0, lead[0].start))
             clause = text[lead[0].end : vs]
-            if len(WORDS.findall(text[start : lead[0].start])) == 0 and not re.search(
-                    r"[.;:!?\"“”]|\b(?:who|which|whose|that|but|while)\b", clause):
+            quoted = len(re.findall(r"[\"“”]", clause)) % 2 == 0  # a scare quote is in it
+            if len(WORDS.findall(text[start : lead[0].start])) == 0 and quoted and not re.search(
+                    r"[.;:!?]|\b(?:who|which|whose|that|but|while)\b", clause):
                 return lead[0]
     if not re.search(r"[,\"”’]\s*$", text[max(0, vs - 3) : vs]):
         return None  # "said Smith" only after a quote or a comma

@@ -25,6 +25,51 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# The base forms of verbs that report speech with content, from which their -s, -ed and
+# -ing forms are made (en.py); "managed to ask" and "tried to explain" use the base form.
+SPEECH_LEMMAS = frozenset(
+    """
+    say tell add argue claim warn state explain note insist acknowledge ask answer reply
+    respond suggest announce declare write tweet urge predict contend counter complain
+    concede admit recall observe emphasize emphasise stress testify vow promise praise
+    criticize criticise blast accuse deny confirm remark reiterate assure maintain caution
+    dispute boast joke dismiss reject endorse express mock slam attack defend thank
+    downplay lament tout decry deplore condemn applaud laud commend disclose reveal recount
+    outline propose recommend advise implore beg plead quip retort exclaim proclaim assert
+    allege opine conclude summarize summarise affirm reaffirm disagree inform notify
+    highlight underscore hint mention cite apologize apologise congratulate chide scold
+    rebuke berate lambast ridicule taunt interject muse speculate wonder gush reassure
+    threaten concur clarify elaborate contradict refute lobby question hail welcome pledge
+    request demand appeal protest doubt report blame fault press grill
+    """.split()
+)
+
+# Lemmas whose -s form is more often a noun ("reports", "demands"): only -ed and -ing.
+NOUN_LIKE = frozenset(
+    """
+    note claim answer reply tweet promise attack thank question hail welcome pledge request
+    demand appeal protest doubt report blame fault press grill state remark joke vow boast
+    counter comment charge
+    """.split()
+)
+
+# Forms that English does not make by rule.
+IRREGULAR = {
+    "say": ("said", "says", "saying"), "tell": ("told", "tells", "telling"),
+    "write": ("wrote", "writes", "writing", "written"), "admit": ("admitted", "admits",
+    "admitting"), "quip": ("quipped", "quips", "quipping"), "rebut": ("rebutted", "rebuts",
+    "rebutting"), "swear": ("swore", "swears", "sworn"), "speak": ("spoke",), "plead":
+    ("pleaded", "pleads", "pleading", "pled"), "lambast": ("lambasted", "lambasts",
+    "lambasting"),
+}
+
+# Verbs that take another verb's infinitive: "managed to ask", "tried to explain".
+CATENATIVES = ("managed", "tried", "sought", "attempted", "went on", "moved", "hastened",
+               "rushed", "began", "started", "continued", "was quick", "were quick", "took pains")
+
+# Forms that make the next verb passive: "was questioned by Councilwoman Rosa Diaz".
+PASSIVE_AUXILIARIES = frozenset("was were is are been being be".split())
+
 # Lemma-like forms that need a complement to be speech ("called for", "went after").
 NEEDS_COMPLEMENT = {
     "called": (" for ", " on ", " a ", " an ", " it ", " him ", " her ", " them ", " out"),
@@ -46,6 +91,11 @@ NEEDS_COMPLEMENT = {
     "thanked": (),
     "attacked": (),
     "defended": (),
+    "walked": ("back",), "walks": ("back",), "walking": ("back",),
+    "weighed": ("in",), "weighs": ("in",), "chimed": ("in",), "lashed": ("out",),
+    "doubled": ("down",), "laid": ("out",), "spelled": ("out",), "railed": ("against",),
+    "played": ("down",), "brushed": ("off", "aside"), "opened": ("up about",),
+    "agreed": ("that", "with"), "agrees": ("that", "with"),
 }
 
 PRONOUNS = {"he": "masc", "she": "femn", "they": "plur"}
@@ -58,6 +108,8 @@ TITLES = frozenset(
     chairman chairwoman chair minister ambassador attorney commissioner sheriff chief
     director former first lady candidate nominee host anchor colonel lieutenant admiral
     major captain sergeant officer detective commander deputy assistant acting
+    councilman councilwoman councilor congressman congresswoman assemblyman assemblywoman
+    treasurer superintendent chancellor
     """.split()
 )
 
@@ -152,6 +204,9 @@ OBJECT_MARKERS = frozenset(
     """.split()
 )
 
+# Words after which a capitalised word is a noun, not a name: "its Tweet", "the Philippines".
+DETERMINERS = frozenset("a an the its his her their our my your this that these those".split())
+
 # Lower-case words after which a name can still be a clause's subject: conjunctions,
 # adverbs, and the reporting verbs that English puts before their subject ("said Smith").
 SUBJECT_AFTER = frozenset(
@@ -169,7 +224,9 @@ NOT_SPEAKER_HEADS = frozenset("poll polls survey study report documents document
 
 LEXICON = Lexicon(
     according=re.compile(r"\baccording\s+to\s+", re.IGNORECASE),
-    cue_content=re.compile(r",?\s+(?:adding|noting|saying|arguing|explaining|insisting)\s+that\b",
+    # ", adding that ...", ", adding she would ...": a cue that goes on with a clause.
+    cue_content=re.compile(r",?\s+(?:adding|noting|saying|arguing|explaining|insisting|warning|"
+                           r"stressing)\s+(?:that|he|she|they|it|we|there|the|his|her|their)\b",
                            re.IGNORECASE),
     joined_verbs=re.compile(r"\band\s+(?:\w+\s+)?$"),
     content_opener=re.compile(r"\s*(?:,\s*)?that\b|\s*:"),

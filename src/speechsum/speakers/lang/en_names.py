@@ -91,7 +91,8 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
     if tail.endswith(".") and not re.search(r"(?:^|\s)[A-Z][a-z]{0,3}\.$", tail):
         return False  # a full stop ends the name unless it closes "Sen." or "O."
     between = text[prev_end:start]
-    return between in (" ", "") or between == " " * len(between) and len(between) <= 2
+    # Spaces, non-breaking ones too ("Donald\xa0Trump"), but no line break.
+    return len(between) <= 2 and all(c in " \xa0\u2009\u202f" for c in between)
 
 
 def _name_word(word: str) -> bool:

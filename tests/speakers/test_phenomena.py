@@ -1,0 +1,116 @@
+"""The recurring reasons unseen reports fail (../shared/eval/PHENOMENA.md), each in cases of
+our own: invented people and sentences, other words than any corpus document.
+
+Notation: "Name <- fragment" (see notation.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from notation import check
+
+from speechsum.model import Language
+
+RU, KK, EN = Language.RU, Language.KK, Language.EN
+
+CASES: list[tuple[str, Language, str, list[str]]] = [
+    # LEX: speech acts outside a short verb list, idioms of a verb and its noun
+    ("lex-ru-remark-idiom", RU,
+     "На сессии обсуждали тарифы.\nДепутат Алия Рахимова сделала замечание директору "
+     "водоканала за частые аварии.",
+     ["Алия Рахимова <- сделала замечание", "- <- обсуждали тарифы"]),
+    ("lex-ru-criticism-idiom", RU,
+     "Министр Сергей Волков подверг критике работу застройщиков.",
+     ["Сергей Волков <- подверг критике"]),
+    ("lex-ru-utter", RU,
+     "«Успеем к сроку», — произнесла Дина Орлова, глядя на чертежи.",
+     ["Дина Орлова <- Успеем к сроку"]),
+    ("lex-ru-began-to-protest", RU,
+     "Депутат Ирина Чернова начала возмущаться тем, что отчет опоздал.",
+     ["Ирина Чернова <- начала возмущаться"]),
+    ("lex-ru-asked-with-a-question", RU,
+     "Депутат Руслан Ибраев обратился к министру с вопросом о ценах на бензин.",
+     ["Руслан Ибраев <- обратился к министру"]),
+    ("lex-kk-confirmed", KK,
+     "Кеше ауылда жиын өтті.\nАудан әкімі Ерлан Сапаров бұл жаңалықты растады.",
+     ["Ерлан Сапаров <- бұл жаңалықты растады"]),
+    ("lex-kk-past-with-auxiliary", KK,
+     "Мұғалім Айгерім Сейітова оқушыларды жаңа жылмен құттықтаған болатын.",
+     ["Айгерім Сейітова <- оқушыларды жаңа жылмен"]),
+    ("lex-en-downplayed", EN,
+     "The board met on Monday.\nTreasurer Linda Moss downplayed the deficit.\n"
+     "Moss also criticised the auditors for their tone.",
+     ["Linda Moss <- downplayed the deficit", "Linda Moss <- also criticised"]),
+    ("lex-en-walked-back", EN,
+     "Mayor Tom Reyes walked back his earlier remarks about the stadium.",
+     ["Tom Reyes <- walked back"]),
+    ("lex-en-managed-to-ask", EN,
+     "Ann Lowell managed to ask whether the library would reopen.\n"
+     "Ben Carver tried to explain why the bus route had changed.",
+     ["Ann Lowell <- managed to ask", "Ben Carver <- tried to explain"]),
+    # SEP: an English subject apart from its verb
+    ("sep-en-appositive-before-the-verb", EN,
+     "\"It will pass,\" Joan Pike, the head of the budget panel, told reporters.",
+     ["Joan Pike <- It will pass"]),
+    ("sep-en-day-between", EN,
+     "Sen. Carl Voss (R-Utah) on Tuesday said the bill was dead.",
+     ["Carl Voss <- said the bill was dead"]),
+    ("sep-en-has-long-said", EN,
+     "The tax has critics.\nCarl Voss has long said that the tax is unfair.",
+     ["Carl Voss <- has long said"]),
+    # FALSE: a name that is not the speaker
+    ("false-ru-dative-object", RU,
+     "Президент Ержан Садыков открыл форум.\nГлава государства поручил министру Марату "
+     "Оспанову подготовить закон о пастбищах.",
+     ["Ержан Садыков <- Глава государства поручил"]),
+    ("false-ru-named-after", RU,
+     "Концерт прошел в школе имени Абая.\n«Все билеты проданы», — сообщила директор школы "
+     "Жанна Ким. Она отметила, что концерт повторят.",
+     ["Жанна Ким <- Все билеты проданы", "Жанна Ким <- Она отметила"]),
+    ("false-en-spokeswoman-for", EN,
+     "Nina Park, a spokeswoman for the Lakeside Renters Union, said rents had doubled.",
+     ["Nina Park <- said rents had doubled"]),
+    # ANON: an unnamed source is narration
+    ("anon-ru-someone-joked", RU,
+     "Мэр Андрей Лосев заявил, что бюджет сбалансирован. Кто-то из депутатов пошутил, что "
+     "денег хватит и на фонтан.",
+     ["Андрей Лосев <- бюджет сбалансирован", "- <- Кто-то из депутатов"]),
+    ("anon-en-aide-said", EN,
+     "An aide to the mayor, who asked not to be named, said Mayor Tom Reyes was resting.",
+     ["- <- An aide to the mayor"]),
+    # PASSIVE and FRAME
+    ("passive-en-questioned-by", EN,
+     "The treasurer was questioned for an hour by Councilwoman Rosa Diaz about the funds.",
+     ["Rosa Diaz <- was questioned for an hour"]),
+    ("frame-en-as-argued", EN,
+     "The levy is unpopular.\nAs Governor Lena Holt has argued, the county already collects "
+     "enough.",
+     ["Lena Holt <- the county already collects"]),
+    # CAPWORD: a capitalised word that is no name
+    ("capword-en-even-so", EN,
+     "Tom Reyes spoke at the rally.\nEven so, he said, the plan would need more money.\n"
+     "Protesters said they would come back on Friday.",
+     ["Tom Reyes <- the plan would need", "- <- Protesters said"]),
+    # COORD: the speech verb in a later conjunct
+    ("coord-ru-listened-and-promised", RU,
+     "Министр Аскар Нуров выслушал фермеров и пообещал пересмотреть квоты.",
+     ["Аскар Нуров <- пообещал пересмотреть"]),
+    ("coord-en-reminded-and-said", EN,
+     "Mia Grant reminded voters of her \"pledge\" and said the road would be done in a year.",
+     ["Mia Grant <- said the road would be done"]),
+    # ORG: organisations and impersonal sources
+    ("org-ru-assured-in-the-ministry", RU,
+     "Жители жаловались на отключения.\nВ министерстве энергетики заверили, что отключений "
+     "больше не будет.",
+     ["министерство энергетики <- отключений больше"]),
+    ("org-en-department-said", EN,
+     "Residents complained about the noise.\nThe Harbor Parks Department said in a statement "
+     "that the work would stop at night.",
+     ["Harbor Parks Department <- said in a statement"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_phenomenon(language: Language, text: str, expected: list[str]) -> None:
+    check(text, expected, language)
