@@ -11,7 +11,12 @@ from typing import cast
 
 from speechsum.speakers.claims import Claim, Claims, CueKind, Named, Ref, SameAs
 from speechsum.speakers.document import Doc, Paragraph
-from speechsum.speakers.finders.reported import CONTINUED, REPORTED, starts_new_topic
+from speechsum.speakers.finders.reported import (
+    CONTINUED,
+    REPORTED,
+    predicate_at,
+    starts_new_topic,
+)
 from speechsum.speakers.finders.transcript import in_turn
 from speechsum.speakers.marks import DASHES, QUOTE_OPENERS, WORDS, is_whole_quote
 
@@ -101,6 +106,9 @@ def continues_reported(doc: Doc, claims: Claims, i: int) -> Ref | None:
     if claim.found_by != CONTINUED and starts_new_topic(doc, doc.sentences[
             min(doc.sentence_index(claim.start), len(doc.sentences) - 1)]):
         return None
+    verb = predicate_at(doc, claim.cue)
+    if verb is not None and not doc.lang.zero_subject(doc.text, claim.start, verb):
+        return None  # "Кто-то из депутатов пошутил": someone else, whom no one names
     return SameAs(j)
 
 

@@ -105,6 +105,11 @@ class Conventions(Protocol):
                              verbs: Sequence[Verb]) -> Mention | None:
         """The name in a clause before a colon that introduces a quote."""
 
+    def zero_subject(self, text: str, start: int, verb: Verb) -> bool:
+        """Whether a speech verb has no subject of its own between `start` and itself, so
+        that it goes on with the speaker before ("Также добавил, что ..."), unlike "Кто-то
+        из депутатов пошутил"."""
+
     def pronoun(self, text: str, start: int, end: int) -> Gender | None:
         """The gender a personal pronoun at text[start:end] stands for, else None."""
 

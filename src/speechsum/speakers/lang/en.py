@@ -130,6 +130,10 @@ class English:
             return mentions[0] if mentions and mentions[0].start < verb.start else None
         return subject_next_to(text, mentions, verb.start, verb.end)
 
+    def zero_subject(self, text: str, start: int, verb: Verb) -> bool:
+        return all(w.lower() in ADVERBS | {"and", "but"} for w in WORDS.findall(text, start,
+                                                                                verb.start))
+
     def pronoun(self, text: str, start: int, end: int) -> Gender | None:
         g = lexicon.PRONOUNS.get(text[start:end].lower())
         return None if g is None else Gender(g)

@@ -14,9 +14,10 @@ from speechsum.speakers.lang.cyrillic import Cyrillic, clause_words
 from speechsum.speakers.lang.ru import organisation_before
 
 SPEECH = re.compile(
-    r"(?<![\w])(?:" + "|".join(sorted((re.escape(p) for p in lexicon.SPEECH_PHRASES),
-                                      key=len, reverse=True)) + r")(?![\w])",
-    re.IGNORECASE)
+    r"(?<![\w])(?:" + "|".join(sorted((re.escape(p) for p in lexicon.SPEECH_STEMS), key=len,
+                                      reverse=True)) + r")"
+    r"(?:" + "|".join(sorted(lexicon.SPEECH_ENDINGS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?:" + "|".join(lexicon.AUXILIARIES) + r"))?(?![\w])", re.IGNORECASE)
 # "..., - деп хабарлайды Tengrinews.kz тілшісі": an outlet relaying, not a speaker.
 RELAY = re.compile(r"[,:]\s*[-–—]?\s*деп\s+(?:" + "|".join(lexicon.RELAY_WORDS) + r")\w*",
                    re.IGNORECASE)
@@ -43,6 +44,9 @@ class Kazakh(Cyrillic):
         # Subject-object-verb order: the subject is the first name in the nominative before.
         before = [m for m in mentions if m.end <= verb.start and m.nominative]
         return before[0] if before else None
+
+    def zero_subject(self, text: str, start: int, verb: Verb) -> bool:
+        return True  # Kazakh leaves out a subject the context gives
 
     def pronoun(self, text: str, start: int, end: int) -> Gender | None:
         g = lexicon.PRONOUNS.get(text[start:end].lower())

@@ -14,6 +14,10 @@ from speechsum.speakers.lang.cyrillic import Cyrillic, agrees, clause_words
 from speechsum.speakers.marks import WORDS
 from speechsum.speakers.morph import Parse, inflect, lemma, parses
 
+# "отмечают в департаменте", "В министерстве": the word before "в", and the head after it.
+ORG_PLACE = re.compile(r"(?:\b(?P<before>[а-яё]+)\s+)?\bв\s+(?P<head>[а-яё-]+)", re.IGNORECASE)
+# "выслушал фермеров и пообещал": the last conjunction before the verb, no comma after it.
+COORDINATED = re.compile(r"\s(?:и|а также)\s+(?:\w+\s+)?$")
 # Parts of speech that end a role phrase going back from a name.
 ROLE_STOP_POS = {"VERB", "INFN", "GRND", "ADVB", "CONJ", "PRCL", "INTJ", "NUMR", "PRED", "NPRO",
                  "COMP", "PRTS"}
@@ -27,9 +31,15 @@ class Russian(Cyrillic):
 
     def speech_verbs(self, text: str, start: int, end: int) -> list[Verb]:
         found: list[Verb] = []
+        previous: re.Match[str] | None = None
         for m in WORDS.finditer(text, start, end):
             word = m.group().lower()
+            before, previous = previous, m
             if len(word) < 4:
+                continue
+            governing = _catenative(text, before, m, end)
+            if governing is not None:
+                found.append(governing)
                 continue
             for p in parses(word):
                 if p.pos in ("ADJS", "PRTS") and p.lemma in lexicon.STANCE_WORDS:
@@ -64,7 +74,10 @@ class Russian(Cyrillic):
             between = text[m.end : verb.start]
             if len(WORDS.findall(between)) > 12 or re.search(r"\b(?:что|чтобы)\b", between):
                 break
-            if _finite_verb_in(between) or not _subject_case(m, verb.gender):
+            if not _subject_case(m, verb.gender):
+                continue
+            # "Министр выслушал фермеров и пообещал ...": a conjunct shares its subject.
+            if _finite_verb_in(between) and not COORDINATED.search(between):
                 continue
             return m
         after = [m for m in mentions if m.start >= verb.end and agrees(m.gender, verb.gender)]
@@ -72,8 +85,16 @@ class Russian(Cyrillic):
             between = text[verb.end : m.start]
             if len(WORDS.findall(between)) > 8 or re.search(r"[,:;]|\bчто\b", between):
                 break
-            return m
+            if m.nominative:  # "поручил министру Марату Оспанову": no subject
+                return m
         return None
+
+    def zero_subject(self, text: str, start: int, verb: Verb) -> bool:
+        for w in WORDS.findall(text, start, verb.start):
+            if any(p.case == "nomn" and p.pos in ("NOUN", "NPRO", "ADJF") and p.score > 0.1
+                   for p in parses(w.lower())):
+                return False  # "Кто-то из депутатов пошутил"
+        return True
 
     def pronoun(self, text: str, start: int, end: int) -> Gender | None:
         g = lexicon.PRONOUNS.get(text[start:end].lower())
@@ -128,31 +149,49 @@ class Russian(Cyrillic):
         return words
 
     def organisation_source(self, text: str, start: int, end: int) -> tuple[str, str] | None:
-        for m in lexicon.ORG_SOURCE.finditer(text, start, min(end, start + 200)):
-            verb = (m.group("verb") or m.group("verb2") or "").lower()
-            words = (m.group("org") or m.group("org2") or "").split()
-            if verb not in lexicon.ORG_VERBS or not words:
+        """"Как отмечают в департаменте полиции", "В министерстве энергетики заверили": an
+        organisation's head noun after "в", its genitive complement, and a plural speech
+        verb right before "в" or right after the name."""
+        for m in ORG_PLACE.finditer(text, start, min(end, start + 200)):
+            if m.group("head").lower() not in lexicon.ORG_HEADS:
                 continue
-            if words[0].lower() not in lexicon.ORG_HEADS:
-                continue
-            # Keep the head and its genitive complement up to the first comma-free break.
-            kept = [words[0]]
-            for w in words[1:]:
-                found = parses(w.lower().strip("«»\""))
-                if not found or found[0].case not in ("gent", None) and not w[:1].isupper():
+            kept = [m.group("head")]
+            words = list(WORDS.finditer(text, m.end("head"), min(end, m.end("head") + 120)))
+            k = 0
+            last = m.end("head")
+            while k < len(words) and len(kept) < 5:
+                w = words[k].group()
+                found = parses(w.lower())
+                if text[last : words[k].start()].strip(" «»\"") or _plural_speech(
+                        w.lower()) or not (w[:1].isupper() or any(
+                        p.case in ("gent", None) for p in found)):
                     break
+                last = words[k].end()
                 kept.append(w)
+                k += 1
+            verb_after = words[k].group().lower() if k < len(words) and not text[
+                last : words[k].start()].strip() else ""
+            verb_before = (m.group("before") or "").lower()
+            if not (_plural_speech(verb_after) or verb_before and _plural_speech(verb_before)):
+                continue
             head = kept[0]
-            nominative = head
             found = parses(head.lower())
+            nominative = head
             if found and found[0].case != "nomn":
                 nominative = inflect(found[0], frozenset({"nomn"})) or head
-            name = " ".join([nominative, *kept[1:]]).strip(",.")
-            return name, " ".join(kept).strip(",.")
+            return " ".join([nominative, *kept[1:]]), " ".join(kept)
         return None
 
     def organisation_subject(self, text: str, start: int, verb: Verb) -> str | None:
         return organisation_before(text, start, verb)
+
+
+def _plural_speech(word: str) -> bool:
+    """"заверили", "сообщают": a speech verb in the plural, as an unnamed "they" of an
+    organisation speaks."""
+    return word in lexicon.ORG_VERBS or any(
+        p.pos == "VERB" and p.number == "plur" and p.lemma in lexicon.SPEECH_VERBS
+        for p in parses(word))
 
 
 def organisation_before(text: str, start: int, verb: Verb) -> str | None:
@@ -177,6 +216,22 @@ def organisation_before(text: str, start: int, verb: Verb) -> str | None:
         name = " ".join(kept)
         return name[:1].lower() + name[1:] if name[1:2].islower() else name
     return None
+
+
+def _catenative(text: str, before: re.Match[str] | None, word: re.Match[str],
+                end: int) -> Verb | None:
+    """"начала возмущаться тем, что ...": a speech infinitive after "начать", "стать",
+    "попытаться" is a speech act of the finite verb's subject, when words follow it."""
+    if before is None or text[before.end() : word.start()].strip():
+        return None
+    finite = [p for p in parses(before.group().lower())
+              if p.pos == "VERB" and p.lemma in lexicon.CATENATIVES]
+    if not finite or not any(p.pos == "INFN" and p.lemma in lexicon.SPEECH_VERBS
+                             for p in parses(word.group().lower())):
+        return None
+    if not WORDS.search(text, word.end(), end) or _negated(text, before.start()):
+        return None  # "начал говорить." - no content
+    return Verb(before.start(), word.end(), finite[0].agreement)
 
 
 def _has_complement(text: str, word: re.Match[str], end: int, base: str, start: int) -> bool:
