@@ -103,6 +103,17 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
      "Жители жаловались на отключения.\nВ министерстве энергетики заверили, что отключений "
      "больше не будет.",
      ["министерство энергетики <- отключений больше"]),
+    # NAME: a surname the dictionary reads as something else
+    ("name-ru-surname-alone-after-the-full-name", RU,
+     "Вчера прошла сессия.\nДепутат Игорь Лапин выступил с отчетом.\nЛапин отметил, что "
+     "бюджет не сбалансирован.",
+     ["Игорь Лапин <- Лапин отметил"]),
+    ("name-ru-unknown-surname-alone", RU,
+     "Депутат Гиви Квирия выступил с отчетом. Квирия отметил, что дороги не готовы.",
+     ["Гиви Квирия <- Квирия отметил"]),
+    ("name-ru-surname-from-a-first-name", RU,
+     "Сабитов: Мы построим мост.\nАхметов: Когда?",
+     ["Сабитов <- Мы построим мост", "Ахметов <- Когда"]),
     ("org-en-department-said", EN,
      "Residents complained about the noise.\nThe Harbor Parks Department said in a statement "
      "that the work would stop at night.",

@@ -48,8 +48,6 @@ class Doc:
     sentences: tuple[Sentence, ...]
     paragraphs: tuple[Paragraph, ...]
     # Per-paragraph caches of name mentions and quotations, filled on first use.
-    _mentions: dict[int, tuple[Mention, ...]] = field(default_factory=dict, repr=False)
-    _raw: dict[int, tuple[Mention, ...]] = field(default_factory=dict, repr=False)
     _mention_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
     _words: dict[int, tuple[Span, ...]] = field(default_factory=dict, repr=False)
     _word_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
@@ -103,27 +101,16 @@ class Doc:
         return [p for p in self.paragraphs[i:j] if p.end > start]
 
     def mentions(self, p: Paragraph) -> tuple[Mention, ...]:
-        """The names in a paragraph, found once."""
-        found = self._mentions.get(p.index)
-        if found is None:
-            found = self._raw_mentions(p)
-            confirmed = self._confirmed_names
-            if confirmed is not None:
-                found = tuple(m for m in found if len(m.words) > 1 or m.key in confirmed)
-            self._mentions[p.index] = found
-        return found
-
-    def _raw_mentions(self, p: Paragraph) -> tuple[Mention, ...]:
-        found = self._raw.get(p.index)
-        if found is None:
-            found = self._raw[p.index] = tuple(self.lang.find_mentions(self.text, p.start, p.end))
-        return found
+        """The names in a paragraph, found once for the whole text: the language settles
+        one-word names by what the rest of the text says of them."""
+        return self._settled[p.index]
 
     @cached_property
-    def _confirmed_names(self) -> frozenset[str] | None:
-        """The one-word names the whole text confirms, when the language asks (English)."""
-        everywhere = (m for p in self.paragraphs for m in self._raw_mentions(p))
-        return self.lang.confirmed_names(self.text, everywhere)
+    def _settled(self) -> list[tuple[Mention, ...]]:
+        found = [tuple(self.lang.find_mentions(self.text, p.start, p.end))
+                 for p in self.paragraphs]
+        return self.lang.settle_mentions(self.text, [(p.start, p.end) for p in self.paragraphs],
+                                         found)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The names that lie inside text[start:end]."""

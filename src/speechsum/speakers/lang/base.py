@@ -8,7 +8,7 @@ speech verbs, subjects, pronouns and roles instead of testing which language it 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -150,6 +150,8 @@ class Conventions(Protocol):
     def label_mention(self, text: str, start: int, end: int) -> Mention | None:
         """A transcript label's name the name finder misses ("PARK:")."""
 
-    def confirmed_names(self, text: str, mentions: Iterable[Mention]) -> frozenset[str] | None:
-        """The keys of the one-word names the whole text shows to be names, when a lone
-        capitalised word may be something else ("Party", "Tension"); None: all are names."""
+    def settle_mentions(self, text: str, spans: Sequence[tuple[int, int]],
+                        found: Sequence[Sequence[Mention]]) -> list[tuple[Mention, ...]]:
+        """The names of each paragraph (at `spans`) once the whole text is read, from what
+        the name finder found in each: a word alone may be no name after all ("Party") or a
+        name the text gave in full elsewhere ("Квирия" after "Отар Квирия")."""

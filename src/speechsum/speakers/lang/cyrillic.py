@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from speechsum.model import Gender, Language
 from speechsum.speakers.claims import Mention
@@ -126,8 +126,16 @@ class Cyrillic:
     def label_mention(self, text: str, start: int, end: int) -> Mention | None:
         return None
 
-    def confirmed_names(self, text: str, mentions: Iterable[Mention]) -> frozenset[str] | None:
-        return None  # the morphology has judged each word already
+    def settle_mentions(self, text: str, spans: Sequence[tuple[int, int]],
+                        found: Sequence[Sequence[Mention]]) -> list[tuple[Mention, ...]]:
+        """A capitalised word that is the surname of a full name elsewhere in the text is that
+        name's surname alone, even when the dictionary reads it as something else."""
+        known = {m.key for mentions in found for m in mentions if len(m.words) > 1}
+        settled = []
+        for (start, end), mentions in zip(spans, found, strict=True):
+            more = names.lone_surnames(text, start, end, mentions, known) if known else []
+            settled.append(tuple(sorted((*mentions, *more), key=lambda m: m.start)))
+        return settled
 
     # Each language gives these:
     def speech_verbs(self, text: str, start: int, end: int) -> list[Verb]:

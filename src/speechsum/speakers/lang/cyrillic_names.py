@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from speechsum.model import Gender
@@ -22,6 +23,7 @@ SURNAME_END = re.compile(
     r"енко|ко|ук|юк|дзе|швили|ян|янц|вич|вна|бек|бай|баев|баева)$"
 )
 KAZAKH_LETTERS = re.compile("[әғқңөұүһі]")
+PLURAL_LOOKALIKE = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
 PATRONYMIC_KZ = re.compile(r"(?:кызы|қызы|улы|ұлы|уулу)$")
 GRAMMEMES_NAME = {"Name", "Surn", "Patr"}
 NOT_PERSON = {"Geox", "Orgn", "Trad", "Abbr"}
@@ -61,6 +63,8 @@ def name_strength(word: str) -> int:
         return 2 if SURNAME_END.search(low) else 1
     if any(NOT_PERSON & t for t in tags):
         return 0
+    if _plural_only_surname(low):
+        return 2
     if SURNAME_END.search(low) and any(p.pos == "NOUN" for p in good):
         return 1
     if re.search(r"(?:ов|ев|ёв|ин)(?:а|у|ым|ой|е)?$", low):
@@ -133,6 +137,22 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         mentions.extend(reversed(found))
         i = j
     return mentions
+
+
+def lone_surnames(text: str, start: int, end: int, found: Sequence[Mention],
+                  known: set[str]) -> list[Mention]:
+    """Capitalised words in text[start:end] outside the names found there whose surname key
+    is one of `known` ("Квирия отметил" after "Отар Квирия")."""
+    taken = [(m.start, m.end) for m in found]
+    more = []
+    for t in TOKEN.finditer(text, start, end):
+        word = t.group()
+        if not is_capitalised(word) or INITIAL.fullmatch(word) or any(
+                a <= t.start() < b for a, b in taken):
+            continue
+        if surname_key(_caseless(word)) in known:
+            more.append(_mention(text, t.start(), t.end(), (word,)))
+    return more
 
 
 def closing_name(text: str, start: int, end: int) -> Mention | None:
@@ -239,9 +259,19 @@ def _caseless(word: str) -> str:
     return word
 
 
+def _plural_only_surname(low: str) -> bool:
+    """"Бекназаров", "Сабитов": a surname made from a first name, which the dictionary reads
+    only as that name's plural genitive ("Бекназар", "Сабит")."""
+    found = parses(low)
+    return bool(found) and bool(PLURAL_LOOKALIKE.search(low)) and all(
+        p.number == "plur" for p in found) and any(p.is_name for p in found)
+
+
 def _is_surname_like(word: str) -> bool:
     low = _caseless(word).lower()
     if PATRONYMIC_KZ.search(low) or SURNAME_END.search(low) and not is_known(low):
+        return True
+    if _plural_only_surname(low):
         return True
     if _kazakh_inflected_surname(low):
         return True

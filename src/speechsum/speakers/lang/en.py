@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from speechsum.model import Gender, Language
 from speechsum.speakers.claims import Mention
@@ -197,13 +197,14 @@ class English:
             return False
         return not self.speech_verbs(text, start, quote_start)
 
-    def confirmed_names(self, text: str, mentions: Iterable[Mention]) -> frozenset[str] | None:
+    def settle_mentions(self, text: str, spans: Sequence[tuple[int, int]],
+                        found: Sequence[Sequence[Mention]]) -> list[tuple[Mention, ...]]:
         """A word alone is a name when the text gives it somewhere with a first name or a
         title ("Bernie Sanders", "Mr. Sanders"), right before a speech verb or a colon
         ("Holt said"), or capitalised where capitals tell: inside a sentence, not after
         "the"/"its" nor after a party word ("Republican Party")."""
         confirmed = set()
-        for m in mentions:
+        for m in (m for mentions in found for m in mentions):
             if len(m.words) > 1 or en_names.role_before(text, m.start):
                 confirmed.add(m.key)
                 continue
@@ -218,7 +219,8 @@ class English:
                 confirmed.add(m.key)  # "Holt said", "Smith: ..." - a name as speakers have
             elif before is not None and not re.search(r"[.!?:\"“”‘'(]$", before.group(1)):
                 confirmed.add(m.key)  # capitalised inside a sentence, where capitals tell
-        return frozenset(confirmed)
+        return [tuple(m for m in mentions if len(m.words) > 1 or m.key in confirmed)
+                for mentions in found]
 
     def label_mention(self, text: str, start: int, end: int) -> Mention | None:
         if text[start:end].lower() in lexicon.TITLES | lexicon.NOT_NAME_WORDS:
