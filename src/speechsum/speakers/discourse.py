@@ -157,8 +157,8 @@ def interviewee(doc: Doc, claims: Claims, i: int) -> Ref | None:
 def introduced(doc: Doc, claims: Claims, p: Paragraph) -> Ref | None:
     """Who speaks or is introduced just before paragraph p: the last claim of the paragraph
     before that has a voice, else the last name of that paragraph when it is narration.
-    A dash quote or an introduction ending in a colon leaves the question to the one before;
-    a transcript turn ends it. (Worked out once per paragraph: the claims before p are
+    A dash quote or a nameless introduction ending in a colon leaves the question to the one
+    before; a transcript turn ends it. (Worked out once per paragraph: the claims before p are
     decided when the first claim of p is.)"""
     walked: list[int] = []
     found: Ref | None = None
@@ -177,8 +177,10 @@ def introduced(doc: Doc, claims: Claims, p: Paragraph) -> Ref | None:
         if voiced:
             found = SameAs(voiced[-1])
             break
-        if not (q.opens_with_dash or q.text.rstrip().endswith(":")):
-            mentions = doc.mentions(q)
+        # A dash quote, or "Он сказал:" with no name, leaves the question to the one before;
+        # "Тимур Сабитов, музыкант:" introduces the quote that follows.
+        mentions = doc.mentions(q)
+        if not (q.opens_with_dash or q.text.rstrip().endswith(":") and not mentions):
             found = Named(mentions[-1], subject=False) if mentions else None
             break
         k -= 1

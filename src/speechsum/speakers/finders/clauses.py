@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from speechsum.model import Kind
 from speechsum.speakers.claims import Claim, Cue, CueKind
 from speechsum.speakers.document import Doc
-from speechsum.speakers.marks import CUE_SEP, cue_end
+from speechsum.speakers.marks import CUE_SEP, DASHES, cue_end
 
 
 def reports(doc: Doc, start: int, end: int) -> bool:
@@ -17,7 +17,12 @@ def reports(doc: Doc, start: int, end: int) -> bool:
 
 
 def split_by_cues(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], list[Cue]]:
-    """Quote pieces and the cues between them: "- A, - сказал X. - B" -> [A, B], [cue]."""
+    """Quote pieces and the cues between them: "- A, - сказал X. - B" -> [A, B], [cue]
+    (worked out once per stretch: the dash and reported finders both ask)."""
+    return doc.memo(("cues", start, end), lambda: _split_by_cues(doc, start, end))
+
+
+def _split_by_cues(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], list[Cue]]:
     pieces: list[tuple[int, int]] = []
     cues: list[Cue] = []
     pos = start
@@ -32,8 +37,24 @@ def split_by_cues(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]]
         cues.append(Cue(sep, stop, CueKind.CLAUSE))
         pos = stop
     if pos < end:
-        pieces.append((pos, end))
+        pieces.append((pos, narration_from(doc, pos, end) if cues else end))
     return pieces, cues
+
+
+def narration_from(doc: Doc, start: int, end: int) -> int:
+    """Where the words after a quote's last cue turn to narration: the first later sentence
+    that reports a named person's speech ("- Деньги есть. Глава района Марина Ковалева
+    отметила, что ..."); `end` when none does."""
+    k = doc.sentence_index(start)
+    while k + 1 < len(doc.sentences) and doc.sentences[k + 1].start < end:
+        k += 1
+        s = doc.sentences[k]
+        if s.text[:1] in DASHES:
+            continue  # the quote resumes
+        verbs = doc.speech_verbs(s.start, s.end)
+        if verbs and doc.lang.subject_of(doc.text, doc.mentions_in(s.start, s.end), verbs[0]):
+            return s.start
+    return end
 
 
 def quoted_pieces(doc: Doc, pieces: Sequence[tuple[int, int]], cues: Sequence[Cue],

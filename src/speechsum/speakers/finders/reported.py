@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from speechsum.model import Kind, Sentence
 from speechsum.speakers.claims import Claim, Cue, CueKind
 from speechsum.speakers.document import Doc, Paragraph
+from speechsum.speakers.finders.clauses import split_by_cues
 from speechsum.speakers.finders.transcript import prose
 from speechsum.speakers.lang.base import Verb
 from speechsum.speakers.marks import DATELINE
@@ -21,10 +22,11 @@ def reported_speech(doc: Doc) -> Iterator[Claim]:
     go on ("отметил, что ..."), the sentences that continue it, up to one that names someone
     else or turns to narration."""
     for p in prose(doc):
-        if p.opens_with_dash:
-            continue
+        after = _after_the_quote(doc, p)
         going_on = False
         for s in p.sentences:
+            if s.start < after:
+                continue
             if inside_quote(doc, p, s):
                 continue  # quoted words are a quotation's, however they are introduced
             claim = report(doc, p, s)
@@ -35,6 +37,16 @@ def reported_speech(doc: Doc) -> Iterator[Claim]:
                 yield Claim(s.start, s.end, Kind.INDIRECT, CONTINUED, continues=True)
             else:
                 going_on = False
+
+
+def _after_the_quote(doc: Doc, p: Paragraph) -> int:
+    """Where reported speech may start in a paragraph: anywhere, but in one opened by a dash
+    only after the quote and its cue ("- Мост откроем, - сказал он. Глава района отметила,
+    что ..."); a dash paragraph with no cue is all quote."""
+    if not p.opens_with_dash:
+        return p.start
+    cues = split_by_cues(doc, p.start, p.end)[1]
+    return cues[0].end if cues else p.end
 
 
 def report(doc: Doc, p: Paragraph, s: Sentence) -> Claim | None:

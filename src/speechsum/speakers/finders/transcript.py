@@ -25,7 +25,7 @@ BARE_LABEL = re.compile(
 # an all-caps label ends at its own full stop.
 CAPS_DOT_LABEL = re.compile(
     rf"(?P<label>[{UPPER}][{UPPER}-]+(?:\s+[{UPPER}][{UPPER}-]+)?(?:\s+(?:[{UPPER}]\.\s?){{1,2}})?)"
-    rf"(?P<role>,\s*[^.\n]{{1,90}})?(?P<sep>\.|(?<=\.))\s+(?=[{UPPER}«\"„“(])(?![{UPPER}]\.)")
+    rf"(?P<role>,\s*[^.\n–—]{{1,90}})?(?P<sep>\.|(?<=\.))\s+(?=[{UPPER}«\"„“(])(?![{UPPER}]\.)")
 # "Q    Can I ask ..." - a question mark label with no separator but wide space.
 QA_LABEL = re.compile(r"(?P<label>[QA]\.?)(?P<sep>\s{2,}|\t)(?P<role>)")
 # A name alone on its line, a parenthesis allowed: "Mr. Martin Flannery (Sheffield, Hillsborough)"
@@ -38,11 +38,17 @@ TRANSCRIPT_LABEL = re.compile(
     r"(?:>>\s*|\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?"
     rf"[\"“]?(?:\*\*)?(?P<label>(?:[{UPPER}]\.\s?){{0,2}}[{UPPER}][\w'’.-]*(?:\s+(?:[{UPPER}]\.\s?){{0,2}}"
     rf"[{UPPER}][\w'’.-]*){{0,3}}(?:\s+(?:[{UPPER}]\.\s?){{1,2}})?)"
-    rf"(?P<role>,\s*[^:\n]{{1,90}}?|\s*\([^)\n]{{1,90}}\))?"
+    rf"(?P<role>,\s*(?:(?!\.\s)[^:\n–—]){{1,90}}?|\s*\([^)\n]{{1,90}}\))?"
     rf"(?P<sep>\s*:(?:\*\*)?|\s+[–—-](?=\s)|\.(?=\s+[{UPPER}])|(?<=[{UPPER}]\.)(?=\s+[{UPPER}]))"
     rf"(?:\*\*)?\s*"
 )
 DASH_LINE = tuple(DASHES)
+INITIALS = re.compile(rf"\b[{UPPER}]\.")
+INITIAL_BEFORE = re.compile(rf"(?:^|[\s.])[{UPPER}]\.$")
+# "... Анна Ким. А.КИМ: Здравствуйте." - a label after a sentence's end inside a paragraph.
+INLINE_LABEL = re.compile(
+    rf"(?<=[.!?…])\s+(?P<label>(?:[{UPPER}]\.\s?){{1,2}}[{UPPER}][{UPPER}'’-]+|"
+    rf"[{UPPER}]{{2,}}[{UPPER}'’-]*(?:\s+[{UPPER}]{{2,}}[{UPPER}'’-]*)?)\s*:\s")
 QUIET_NOTES = ("inaudible", "crosstalk", "laughter", "applause")
 
 
@@ -56,20 +62,28 @@ def numbered_label(voices: tuple[str, ...]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class LabelMatch:
-    """A label at text[start:end] opening a paragraph (or alone on the line before), and whom
-    it names."""
+    """A label at text[start:end] in paragraph `paragraph` (a line of its own, or the start of
+    the line its words follow), and whom it names. A weak label is a capitalised word that
+    is a label only if the text uses it as one again ("Лада:", "Пахом.")."""
 
     start: int
     end: int
     ref: Ref
+    paragraph: int
+    weak: bool = False
 
 
-def read_labels(doc: Doc) -> dict[int, LabelMatch]:
-    """The paragraphs that open a turn, by index; empty unless the text has two labels."""
+def read_labels(doc: Doc) -> tuple[LabelMatch, ...]:
+    """The labels of a transcript in text order; none unless the text has two."""
     return doc.memo("labels", lambda: _read_labels(doc))
 
 
-def _read_labels(doc: Doc) -> dict[int, LabelMatch]:
+def label_starting_at(doc: Doc, start: int) -> LabelMatch | None:
+    """The label that begins at `start`, if any."""
+    return doc.memo("labels by start", lambda: {m.start: m for m in read_labels(doc)}).get(start)
+
+
+def _read_labels(doc: Doc) -> tuple[LabelMatch, ...]:
     paragraphs = doc.paragraphs
     labels: dict[int, LabelMatch] = {}
     alone: dict[int, LabelMatch] = {}
@@ -82,12 +96,12 @@ def _read_labels(doc: Doc) -> dict[int, LabelMatch]:
                 after.text.strip() not in DASH_LINE):
             ref = label_line(doc, p)
             if ref is not None:
-                alone[i] = LabelMatch(p.start, p.end, ref)
+                alone[i] = LabelMatch(p.start, p.end, ref, i)
         elif after is not None and after.text.strip() in DASH_LINE:
             # Name on its own line, then a line with a dash, then the turn.
             mentions = doc.mentions(p)
             if mentions and mentions[0].end == p.end:
-                labels[i] = LabelMatch(p.start, after.end, Named(mentions[0]))
+                labels[i] = LabelMatch(p.start, after.end, Named(mentions[0]), i)
     if len(alone) >= 2:
         labels.update(alone)  # Hansard style: names on their own lines before each speech
     bare = {i: m for i, p in enumerate(paragraphs) if i not in labels
@@ -97,22 +111,83 @@ def _read_labels(doc: Doc) -> dict[int, LabelMatch]:
         for i, m in bare.items():
             named = doc.mentions_of(m.start("label"), m.end("label"))
             if named:
-                labels[i] = LabelMatch(m.start(), m.end(), Named(named[0]))
-    return labels if len(labels) >= 2 else {}
+                labels[i] = LabelMatch(m.start(), m.end(), Named(named[0]), i)
+    kept = _cast(list(labels.values()))
+    kept += _inline_labels(doc, kept)
+    kept.sort(key=lambda m: m.start)
+    return tuple(kept) if len(kept) >= 2 else ()
+
+
+def _cast(labels: list[LabelMatch]) -> list[LabelMatch]:
+    """Weak labels kept when the text uses them as a cast does: the same one twice or more,
+    and two of them, or beside labels of a surer kind."""
+    weak = [m for m in labels if m.weak]
+    uses: dict[str, int] = {}
+    for m in weak:
+        key = _label_key(m.ref)
+        uses[key] = uses.get(key, 0) + 1
+    cast = {k for k, n in uses.items() if n >= 2}
+    strong = len(labels) - len(weak)
+    keep_weak = len(cast) >= 2 or cast and strong >= 1
+    return [m for m in labels if not m.weak or keep_weak and _label_key(m.ref) in cast]
+
+
+def _line_end(doc: Doc, pos: int) -> int:
+    p = doc.paragraph_at(pos)
+    return p.end if p is not None else pos
+
+
+def _label_key(ref: Ref) -> str:
+    return ref.key if isinstance(ref, Label) else ref.mention.key if isinstance(
+        ref, Named) else ""
+
+
+def _inline_labels(doc: Doc, labels: list[LabelMatch]) -> list[LabelMatch]:
+    """"... В студии Анна Ким. А.КИМ: Здравствуйте." - labels of initials or capitals after a
+    sentence's end inside a paragraph, in a text that has labels or two such."""
+    found = []
+    taken = [(m.start, m.end) for m in labels]
+    for p in doc.paragraphs:
+        for m in INLINE_LABEL.finditer(doc.text, p.start, p.end):
+            if any(a <= m.start("label") < b for a, b in taken) or INITIAL_BEFORE.search(
+                    doc.text, max(p.start, m.start() - 3), m.start() + 1):
+                continue  # inside a label, or after an initial ("С. ОРЛОВ:")
+            label = TRANSCRIPT_LABEL.match(doc.text, m.start("label"), p.end)
+            ref = label_ref(doc, label) if label is not None else None
+            if label is not None and isinstance(ref, Named | Label) and not (
+                    isinstance(ref, Label) and ref.key.startswith("voice:")):
+                found.append(LabelMatch(m.start("label"), label.end(), ref, p.index))
+    return found if labels or len(found) >= 2 else []
 
 
 def label_at(doc: Doc, p: Paragraph) -> LabelMatch | None:
-    """A speaker label at the start of a line."""
+    """A speaker label at the start of a line; a label right after it ("СНХ: САМАТ ЕРЖАНОВ,
+    ҚАЛА ӘКІМІ:") names the speaker instead."""
     numbered = numbered_label(doc.lang.lexicon.numbered_voices).match(doc.text, p.start, p.end)
     if numbered is not None:
         label = " ".join(numbered.group("label").split())
-        return LabelMatch(p.start, numbered.end(), Label("role:" + label.lower(), label))
+        return LabelMatch(p.start, numbered.end(), Label("role:" + label.lower(), label),
+                          p.index)
     for pattern in (QA_LABEL, CAPS_DOT_LABEL, TRANSCRIPT_LABEL):
         m = pattern.match(doc.text, p.start, p.end)
-        ref = label_ref(doc, m) if m is not None else None
-        if m is not None and ref is not None:
-            return LabelMatch(p.start, m.end(), ref)
+        found = label_ref(doc, m) if m is not None else None
+        if m is None or found is None:
+            continue
+        inner = TRANSCRIPT_LABEL.match(doc.text, m.end(), p.end)
+        nested = label_ref(doc, inner) if inner is not None else None
+        if inner is not None and isinstance(nested, Named) and inner.group("sep").strip() == ":":
+            return LabelMatch(p.start, inner.end(), nested, p.index)
+        return LabelMatch(p.start, m.end(), found, p.index, weak=_is_weak(doc, m, found))
     return None
+
+
+def _is_weak(doc: Doc, m: re.Match[str], ref: Ref) -> bool:
+    """A label that names no one the name finder knows and has no capitals, initials or
+    role: a capitalised word at a line's start that only its recurrence makes a label."""
+    if isinstance(ref, Named):
+        return ref.mention.start == m.start("label") and len(ref.mention.words) == 1 and not (
+            ref.mention.text.isupper()) and m.group("sep").strip() == "."
+    return isinstance(ref, Label) and ref.key.startswith("name:")
 
 
 def label_ref(doc: Doc, m: re.Match[str]) -> Ref | None:
@@ -129,7 +204,10 @@ def label_ref(doc: Doc, m: re.Match[str]) -> Ref | None:
     # "Mr. SULLIVAN.", "DR. FAUCI:", "Chairman INOUYE:" - titles, then the name.
     name_words = [w for w in words if w.lower() not in lexicon.titles] or words
     is_caps = all(w.isupper() for w in name_words)
-    if sep == "." and not is_caps:
+    if is_caps and sep in DASH_LINE and not INITIALS.search(label):
+        return None  # "DAYTON, Ohio — Sen. ...", "MILLBROOK - ": a dateline, not a label
+    # "Ранов К. С., фракция «Ак жол». ...": initials make a full stop a separator.
+    if sep == "." and not is_caps and not INITIALS.search(label) and len(words) > 2:
         return None
     # Labels are names: initials, ALL CAPS, or capitalised name-like words.
     mentions = doc.mentions_of(m.start("label"), m.end("label"))
@@ -139,13 +217,21 @@ def label_ref(doc: Doc, m: re.Match[str]) -> Ref | None:
         surname = doc.lang.label_mention(doc.text, at, at + len(name_words[0]))
         mentions = [surname] if surname is not None else []
     if not mentions:
-        if is_caps and len(words) <= 3 and sep in (":", "-", "–", "—"):
+        if is_caps and len(words) <= 3 and sep == ":":
             return Label("role:" + low, display_name(tuple(words)))
+        if len(words) <= 2 and "." not in label and all(
+                w[:1].isupper() and len(w) > 2 and w.lower() not in lexicon.titles
+                for w in words) and sep in (":", ".") and m.end() < _line_end(doc, m.end()):
+            return Label("name:" + low, label)  # "Лада:", "Пахом." - weak until used again
         return None
     mention = mentions[0]
     lead = WORDS.findall(doc.text[m.start("label") : mention.start])
     if any(w.lower() not in lexicon.titles for w in lead) and not is_caps:
         return None
+    if sep == "." and not is_caps and not INITIALS.search(label) and (
+            len(mention.words) > 1 or m.group("role") and not m.group("role").strip().startswith(
+                "(")):
+        return None  # "Dr. Samuel Okafor, the county health director, warned ...": a sentence
     return Named(mention, role=(m.group("role") or "").strip(" ,()"))
 
 
@@ -175,42 +261,57 @@ def label_line(doc: Doc, p: Paragraph) -> Ref | None:
 
 def transcript_turn(doc: Doc) -> Iterator[Claim]:
     """Each label's words up to the next label, without stage directions and trailers."""
-    for label, paragraphs in read_turns(doc):
+    for label, spans, _ in read_turns(doc):
         cue = Cue(label.start, label.end, CueKind.LABEL)
-        for p in paragraphs:
-            start = max(label.end, p.start)
-            if start < p.end and any(c.isalnum() for c in doc.text[start : p.end]):
-                for a, b in _without_stage_directions(doc.text, start, p.end):
-                    yield Claim(a, b, Kind.DIRECT, "transcript-label", cue)
+        for start, end in spans:
+            for a, b in _without_stage_directions(doc.text, start, end):
+                yield Claim(a, b, Kind.DIRECT, "transcript-label", cue)
 
 
-def read_turns(doc: Doc) -> list[tuple[LabelMatch, tuple[Paragraph, ...]]]:
-    """Each label with the paragraphs of its turn, the label's own first."""
+Turn = tuple[LabelMatch, tuple[tuple[int, int], ...], tuple[int, ...]]
+
+
+def read_turns(doc: Doc) -> list[Turn]:
+    """Each label with the stretches of its words and the paragraphs it takes."""
     return doc.memo("turns", lambda: _read_turns(doc))
 
 
-def _read_turns(doc: Doc) -> list[tuple[LabelMatch, tuple[Paragraph, ...]]]:
+def _read_turns(doc: Doc) -> list[Turn]:
     labels = read_labels(doc)
-    order = sorted(labels)
+    paragraphs = doc.paragraphs
     turns = []
-    for n, i in enumerate(order):
-        label = labels[i]
-        last = order[n + 1] if n + 1 < len(order) else len(doc.paragraphs)
-        if i == 0 and _title_case(doc.text[label.end : doc.paragraphs[0].end]):
-            last = 1  # "Pence: Flowers Won't Be at Debate" - a headline, not a turn
-        paragraphs = [doc.paragraphs[i]]
-        for p in doc.paragraphs[i + 1 : last]:
-            if doc.lang.lexicon.trailer.match(p.text.strip().strip('"“”')):
+    for n, label in enumerate(labels):
+        following = labels[n + 1] if n + 1 < len(labels) else None
+        limit = following.start if following is not None else len(doc.text)
+        first = label.paragraph
+        last = following.paragraph if following is not None else len(paragraphs) - 1
+        if first == 0 and (following is None or following.paragraph > 0) and _title_case(
+                doc.text[label.end : paragraphs[0].end]):
+            last = 0  # "Pence: Flowers Won't Be at Debate" - a headline, not a turn
+        # "Тимур Сабитов, музыкант:" on its line, then dash quotes: they end the turn.
+        after = next((p for p in paragraphs[first + 1 : first + 3] if p.start >= label.end),
+                     None)
+        quoted = label.end >= paragraphs[first].end and after is not None and (
+            after.opens_with_dash) and after.text.strip() not in DASH_LINE
+        spans: list[tuple[int, int]] = []
+        taken = [first]
+        for p in paragraphs[first : last + 1]:
+            if p.index > first and (doc.lang.lexicon.trailer.match(p.text.strip().strip(
+                    '"“”')) or quoted and not p.opens_with_dash):
                 break
-            paragraphs.append(p)
-        turns.append((label, tuple(paragraphs)))
+            if p.index > first:
+                taken.append(p.index)
+            start, end = max(label.end, p.start), min(limit, p.end)
+            if start < end and any(c.isalnum() for c in doc.text[start:end]):
+                spans.append((start, end))
+        turns.append((label, tuple(spans), tuple(taken)))
     return turns
 
 
 def in_turn(doc: Doc, p: Paragraph) -> bool:
     """Whether a paragraph belongs to a transcript turn (its label's line included)."""
     return p.index in doc.memo("turn paragraphs", lambda: {
-        q.index for _, paragraphs in read_turns(doc) for q in paragraphs})
+        k for _, _, taken in read_turns(doc) for k in taken})
 
 
 def prose(doc: Doc) -> list[Paragraph]:

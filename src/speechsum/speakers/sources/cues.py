@@ -6,7 +6,7 @@ from __future__ import annotations
 from speechsum.model import Gender
 from speechsum.speakers.claims import Claim, Cue, CueKind, Label, Named, Pronoun, Ref, Role
 from speechsum.speakers.document import Doc
-from speechsum.speakers.finders.transcript import read_labels
+from speechsum.speakers.finders.transcript import label_starting_at
 from speechsum.speakers.lang.base import Verb
 
 
@@ -15,9 +15,8 @@ def label_names(doc: Doc, claim: Claim) -> Ref | None:
     cue = claim.cue
     if cue is None or cue.kind is not CueKind.LABEL:
         return None
-    p = doc.paragraph_at(cue.start)
-    label = read_labels(doc).get(p.index) if p is not None else None
-    if label is not None and label.start == cue.start:
+    label = label_starting_at(doc, cue.start)
+    if label is not None:
         return label.ref
     found = doc.mentions_in(cue.start, cue.end)
     return Named(found[-1]) if found else None
