@@ -141,6 +141,51 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
      "local engineer.",
      ["Rita Holloway <- promised on Friday", "Paul Grady <- It is wishful thinking",
       "- <- Critics doubted her"]),
+    # ROLE: a speaker named by a role or a description after the name
+    ("role-ru-head-of-region", RU,
+     "Губернатор Олег Сафронов и ректор Ирина Белова открыли форум.\nГлава региона отметил, "
+     "что форум станет ежегодным.",
+     ["Олег Сафронов <- Глава региона отметил"]),
+    ("role-ru-rector-in-a-cue", RU,
+     "Ректор Ирина Белова выступила с докладом.\n— Мы примем тысячу студентов, — сказала "
+     "ректор.",
+     ["Ирина Белова <- Мы примем тысячу"]),
+    ("role-kk-head-of-region", KK,
+     "Кеше облыс әкімі Серік Жұмабаев жиын өткізді.\n«Жол жөнделеді», – деді өңір басшысы.",
+     ["Серік Жұмабаев <- Жол жөнделеді"]),
+    ("role-en-description", EN,
+     "Governor Lisa Tran spoke in Denver on Friday.\nThe first-term Republican insisted that "
+     "the budget was balanced.",
+     ["Lisa Tran <- insisted that the budget"]),
+    # PRON: the previous subject, not the nearest name; a Kazakh subject left out
+    ("pron-en-subject-not-the-honoree", EN,
+     "Councilman Sam Ortiz spoke at a dinner honoring Governor Paul Kerr.\n\"It is a good day "
+     "for the city,\" he said.",
+     ["Sam Ortiz <- It is a good day"]),
+    ("pron-kk-zero-subject", KK,
+     "Кітапхана меңгерушісі Айгүл Серікова оқырмандармен кездесті. «Кітап қоры толықты», – "
+     "деп атап өтті.",
+     ["Айгүл Серікова <- Кітап қоры толықты"]),
+    # QUOTE: quotation marks of other shapes
+    ("quote-ru-mismatched-marks", RU,
+     "Вчера прошла пресс-конференция.\n«Цены не вырастут\", — заверил директор Марат Исин.",
+     ["Марат Исин <- Цены не вырастут"]),
+    ("quote-ru-nested-marks-of-one-kind", RU,
+     "\"Я думал долго. Отец сказал: \"Иди\", и я пошел\", — рассказал Ильдар Галиев.",
+     ["Ильдар Галиев <- Я думал долго", "Ильдар Галиев <- и я пошел"]),
+    ("quote-kk-unquoted-words-closed-by-a-cue", KK,
+     "Кеше жиын өтті.\nМектеп жөнделеді. Қаржы бөлінді, – деді Самат Ержанов.",
+     ["Самат Ержанов <- Мектеп жөнделеді", "- <- Кеше жиын"]),
+    ("quote-en-two-apostrophes", EN,
+     "''The pool will open in June,'' Mayor Ben Ruiz said. ''We owe the kids that much.''",
+     ["Ben Ruiz <- We owe the kids"]),
+    ("quote-en-after-a-sentence-about-the-speaker", EN,
+     "Mayor Ben Ruiz held a briefing.\n\"The pool will open in June,\" Ruiz said after "
+     "meeting Governor Ann Cole. He gave no cost. \"We owe the kids that much.\"",
+     ["Ben Ruiz <- We owe the kids"]),
+    ("quote-en-adding-a-clause", EN,
+     "\"We will win,\" Senator Dana Park said, adding she would campaign in every county.",
+     ["Dana Park <- adding she would campaign"]),
     # NAME: a surname the dictionary reads as something else
     ("name-ru-surname-alone-after-the-full-name", RU,
      "Вчера прошла сессия.\nДепутат Игорь Лапин выступил с отчетом.\nЛапин отметил, что "

@@ -70,6 +70,9 @@ class Role:
 
     nouns: tuple[str, ...]
     at: int
+    # "the first-term Republican": a definite description, so whoever the text is about when
+    # no one named before holds the role.
+    definite: bool = False
 
 
 @dataclass(frozen=True)

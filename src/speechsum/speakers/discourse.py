@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 from typing import cast
 
-from speechsum.speakers.claims import Claim, Claims, CueKind, Named, Ref, SameAs
+from speechsum.model import Gender
+from speechsum.speakers.claims import Claim, Claims, CueKind, Named, Pronoun, Ref, SameAs
 from speechsum.speakers.document import Doc, Paragraph
 from speechsum.speakers.finders.reported import (
     CONTINUED,
@@ -19,9 +20,11 @@ from speechsum.speakers.finders.reported import (
 )
 from speechsum.speakers.finders.transcript import in_turn
 from speechsum.speakers.marks import DASHES, QUOTE_OPENERS, WORDS, is_whole_quote
+from speechsum.speakers.sources.cues import cue_verb
 
 QUOTES = ("quote-cue-after", "quote-after-colon", "quotation")
-DASH_QUOTES = ("dash-paragraph", "multi-paragraph-quote", "dash-inside-paragraph")
+DASH_QUOTES = ("dash-paragraph", "multi-paragraph-quote", "dash-inside-paragraph",
+               "unquoted-speech")
 # A quote alone in its paragraph after an introduction has at least this many words.
 QUOTE_PARAGRAPH_WORDS = 4
 QUOTE_LEAD = set(f" \t{DASHES}")
@@ -44,6 +47,19 @@ def quote_piece_neighbour(doc: Doc, claims: Claims, i: int) -> Ref | None:
     if k < len(named):
         return SameAs(named[k])
     return SameAs(named[k - 1]) if k > 0 else None
+
+
+def cue_zero_subject(doc: Doc, claims: Claims, i: int) -> Ref | None:
+    """"«...», – деп атап өтті.", "— добавила.": a reporting clause of a verb alone, no other
+    piece of the quote naming anyone, has the subject the context gives, as a pronoun would."""
+    claim = claims[i]
+    verb = cue_verb(doc, claim.cue)
+    if claim.cue is None or claim.cue.kind is not CueKind.CLAUSE or verb is None:
+        return None
+    if doc.words_in(verb.end, claim.cue.end) or not doc.lang.zero_subject(
+            doc.text, claim.cue.start, verb):
+        return None
+    return Pronoun(claim.cue.start, verb.gender)
 
 
 def quote_continues(doc: Doc, claims: Claims, i: int) -> Ref | None:
@@ -94,6 +110,29 @@ def quote_after_reported(doc: Doc, claims: Claims, i: int) -> Ref | None:
     if previous.found_by == REPORTED or previous.named_by == "quote-after-reported":
         return SameAs(j)
     return None
+
+
+def quote_after_its_subject(doc: Doc, claims: Claims, i: int) -> Ref | None:
+    """'He gave no cost. "We owe the kids that much."': a sentence that is all quotation
+    right after a sentence of narration opened by a pronoun is the pronoun's person's."""
+    claim = claims[i]
+    if claim.found_by not in QUOTES:
+        return None
+    k = doc.sentence_index(claim.start)
+    if k == 0 or k >= len(doc.sentences) or not is_whole_quote(
+            doc.text, doc.sentences[k].start, doc.sentences[k].end):
+        return None
+    before = doc.sentences[k - 1]
+    if doc.paragraph_at(before.start) != doc.paragraph_at(claim.start) or (
+            i > 0 and claims[i - 1].end > before.start):
+        return None  # another paragraph, or the sentence before is someone's words itself
+    words = doc.words_in(before.start, before.end)
+    if not words:
+        return None
+    gender = doc.lang.pronoun(doc.text, words[0].start, words[0].end)
+    if gender is None or gender is Gender.PLUR:
+        return None  # a name there introduces someone; only "he" goes on with a speaker
+    return Pronoun(before.start, gender)
 
 
 def continues_reported(doc: Doc, claims: Claims, i: int) -> Ref | None:

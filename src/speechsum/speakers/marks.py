@@ -16,6 +16,8 @@ WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "''": "''"}
 QUOTE_OPEN = re.compile(r"''|[«“„\"]")
 QUOTE_OPENERS = "“«„\""
+# A closing mark of another kind after a word: the end of a quote opened with «.
+STRAY_CLOSER = re.compile(r"(?<=\S)[\"”“](?=[\s,.!?;:…\-–—]|$)")
 
 # ", - сказала Ж. Нурмурадкызы." / "!» – подчеркнул он" / ",– написала"
 CUE_SEP = re.compile(rf"[,!?…]\s*{DASH}\s*(?=[{LOWER}])|(?<=[.!?…])\s+{DASH}\s+(?=[{LOWER}])")
@@ -80,6 +82,8 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _matching_close(text: str, pos: int, end: int, opener: str, closer: str) -> int | None:
+    if opener == '"':
+        return _straight_close(text, pos, end)
     if opener == closer:
         i = text.find(closer, pos, end)
         return None if i < 0 else i + len(closer)
@@ -94,7 +98,32 @@ def _matching_close(text: str, pos: int, end: int, opener: str, closer: str) -> 
         elif c == opener:
             depth += 1
         i += 1
+    if opener == "«":
+        # «Цены не вырастут", - заверил он: a quote opened one way and closed another.
+        other = STRAY_CLOSER.search(text, pos, end)
+        return None if other is None else other.start() + 1
     return None
+
+
+def _straight_close(text: str, pos: int, end: int) -> int | None:
+    """The straight quote that closes one opened before `pos`, telling openers from closers
+    by what stands around them: '"Отец сказал: "Иди", и я пошел", -' nests."""
+    depth = 1
+    first = None
+    i = text.find('"', pos, end)
+    while i >= 0:
+        if first is None:
+            first = i
+        before = text[i - 1] if i > pos else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if (before.isspace() or before in "([«:") and not after.isspace():
+            depth += 1  # an opening mark: space before it, a word after
+        else:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i = text.find('"', i + 1, end)
+    return None if first is None else first + 1
 
 
 def is_whole_quote(text: str, start: int, end: int) -> bool:

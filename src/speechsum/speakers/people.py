@@ -68,7 +68,10 @@ class People:
         if isinstance(ref, Pronoun):
             return self.antecedent(ref.at, ref.gender)
         if isinstance(ref, Role):
-            return next((k for noun in ref.nouns if (k := self.by_role(noun, ref.at))), None)
+            found = next((k for noun in ref.nouns if (k := self.by_role(noun, ref.at))), None)
+            if found is None and ref.definite:
+                return self.antecedent(ref.at, Gender.UNKNOWN)
+            return found
         if isinstance(ref, Organisation):
             key = self.organisation(ref.name)
             if ref.alias and ref.alias != ref.name:

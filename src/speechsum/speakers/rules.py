@@ -15,7 +15,12 @@ from speechsum.speakers import discourse
 from speechsum.speakers.claims import Claim, Claims, Ref
 from speechsum.speakers.document import Doc
 from speechsum.speakers.finders.captions import caption_voice
-from speechsum.speakers.finders.dashes import dash_paragraph, inner_dash_quote, interview_exchange
+from speechsum.speakers.finders.dashes import (
+    dash_paragraph,
+    inner_dash_quote,
+    interview_exchange,
+    unquoted_speech,
+)
 from speechsum.speakers.finders.quotes import colon_speech, headline_label, quotation
 from speechsum.speakers.finders.reported import reported_speech
 from speechsum.speakers.finders.transcript import transcript_turn
@@ -54,6 +59,7 @@ FINDERS: tuple[Finder, ...] = (
     interview_exchange,  # "— Вопрос? — Ответ." with no cues
     dash_paragraph,      # "- ..., - сказал X.", and dash quotes closed paragraphs later
     inner_dash_quote,    # "... ответить. - Я понял, - ответил X."
+    unquoted_speech,     # "Мектеп жөнделеді, – деді Самат Ержанов." (a lost dash)
     colon_speech,        # "Исаков спрашивает: почему так дорого?"
     quotation,           # «...», - сказал X. / X: «...» / '"...," Smith said.'
     reported_speech,     # "отметил, что ...", "По словам X, ...", "said that ..."
@@ -84,9 +90,11 @@ SOURCES: tuple[SourceRule, ...] = (
 # No cue names them: whose voice do their neighbours give?
 DISCOURSE: tuple[DiscourseRule, ...] = (
     discourse.quote_piece_neighbour,               # "- A, - сказал он. - B"
+    discourse.cue_zero_subject,                    # "«...», – деп атап өтті."
     discourse.quote_continues,                     # '"...," she said. "More."'
     discourse.quote_paragraph_after_introduction,  # "Выступил X.\n«...»"
     discourse.quote_after_reported,                # 'Holt said ... "This is our priority."'
+    discourse.quote_after_its_subject,             # 'He gave no cost. "We owe them that."'
     discourse.continues_reported,                  # "отметил, что ... . Кроме того, ..."
     discourse.multi_paragraph_quote,               # '“First.\n“Second,” she said.'
     discourse.dash_after_introduction,             # "Выступила X.\n- Программы работают."

@@ -94,3 +94,15 @@ def inner_dash_quote(doc: Doc) -> Iterator[Claim]:
                 kept = [(a, b) for a, b in pieces if b <= cues[0].end]
                 yield from quoted_pieces(doc, kept, cues[:1], "dash-inside-paragraph")
                 break
+
+
+def unquoted_speech(doc: Doc) -> Iterator[Claim]:
+    """"Мектеп жөнделеді. Қаржы бөлінді, – деді Самат Ержанов.": a paragraph of words with
+    no quotation marks or opening dash, closed by a cue - a dash quote whose dash was lost."""
+    for p in prose(doc):
+        if p.opens_with_dash or doc.quotes(p):
+            continue
+        pieces, cues = split_by_cues(doc, p.start, p.end)
+        if not cues or doc.text[cues[-1].end : p.end].strip() or pieces[0][0] != p.start:
+            continue
+        yield from quoted_pieces(doc, pieces, cues, "unquoted-speech")

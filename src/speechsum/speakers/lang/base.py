@@ -65,6 +65,9 @@ class Lexicon:
     interviewer_label: str = "Interviewer"
     # Marks that end a clause introducing a quote: "Исаков парировал: «...»".
     introduction_marks: str = ":"
+    # Role nouns come with a definite article ("the senator"): a description of someone the
+    # text is about, even when it named no one with that role.
+    definite_roles: bool = False
     # Role nouns that name one office ("прокурор" after "гособвинитель").
     role_synonyms: tuple[frozenset[str], ...] = ()
     # Transcripts: labels that name a role, not a person ("ведущий" -> "Ведущий"), the

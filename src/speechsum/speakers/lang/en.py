@@ -178,7 +178,10 @@ class English:
 
     def cue_after(self, text: str, pos: int, limit: int) -> tuple[int, int] | None:
         """'"...," Smith said.', '"...?" asked Sen. Ted Cruz (R-Texas).', '"...," she said, "'."""
-        before_mark = text[max(0, pos - 2) : pos - 1]
+        mark = pos
+        while mark > 0 and text[mark - 1] in "\"”’'»":
+            mark -= 1  # past the closing marks, one or two ("''")
+        before_mark = text[max(0, mark - 1) : mark]
         m = re.compile(r",?\s+").match(text, pos, limit)
         if m is None or before_mark not in ",?!—–-…" and text[pos : pos + 1] != ",":
             return None

@@ -129,6 +129,8 @@ ROLE_NOUNS = frozenset(
     governor senator president mayor candidate nominee host anchor secretary congressman
     congresswoman chairman chairwoman businessman businesswoman billionaire minister
     ambassador judge sheriff director spokesman spokeswoman lawmaker
+    republican democrat conservative progressive liberal incumbent challenger frontrunner
+    front-runner veteran newcomer mogul legislator councilman councilwoman treasurer
     """.split()
 )
 
@@ -236,6 +238,7 @@ LEXICON = Lexicon(
     interviewer=re.compile(r"(?:[Ii]nterviewed by|[Cc]onducted by)\s*:?\s*"),
     interviewer_label="Interviewer",
     introduction_marks=":,",
+    definite_roles=True,
     role_labels={
         "mr speaker": "Mr. Speaker", "mr. speaker": "Mr. Speaker",
         "madam speaker": "Madam Speaker", "the speaker": "The Speaker",

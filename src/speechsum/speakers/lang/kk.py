@@ -55,7 +55,14 @@ class Kazakh(Cyrillic):
         return Gender(g)
 
     def role_noun(self, text: str, start: int, end: int, limit: int) -> str | None:
-        return lexicon.role_stem(text[start:end])
+        stem = lexicon.role_stem(text[start:end])
+        before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30) : start])
+        if stem is not None and before is not None:
+            place = before.group(1).lower()
+            office = next((o for (p, s), o in lexicon.ROLE_PHRASES.items()
+                           if s == stem and place.startswith(p)), None)
+            return office or stem  # "өңір басшысы" -> "әкім"
+        return stem
 
     def role_word(self, word: str) -> str | None:
         return lexicon.role_stem(word)

@@ -36,7 +36,7 @@ def voice_name(doc: Doc, claim: Claim) -> Ref | None:
 
 def cue_names(doc: Doc, claim: Claim) -> Ref | None:
     """"- сказал Иван Петров.", '"...," Smith said.': the name that is the clause's subject."""
-    verb = _cue_verb(doc, claim.cue)
+    verb = cue_verb(doc, claim.cue)
     if claim.cue is None or claim.cue.kind is not CueKind.CLAUSE or verb is None:
         return None
     mentions = doc.mentions_in(claim.cue.start, claim.cue.end)
@@ -47,7 +47,7 @@ def cue_names(doc: Doc, claim: Claim) -> Ref | None:
 def closing_name(doc: Doc, claim: Claim) -> Ref | None:
     """"- деді депутат Айдос Сарым.", "- говорит Айнур.": capitalised words closing a cue are
     its speaker's name, even when the dictionary knows none of them."""
-    verb = _cue_verb(doc, claim.cue)
+    verb = cue_verb(doc, claim.cue)
     if claim.cue is None or claim.cue.kind is not CueKind.CLAUSE or verb is None:
         return None
     name = doc.lang.closing_name(doc.text, verb, claim.cue.end)
@@ -69,7 +69,7 @@ def introduction_names(doc: Doc, claim: Claim) -> Ref | None:
 
 def cue_pronoun(doc: Doc, claim: Claim) -> Ref | None:
     """"- сказал он.", "Она ответила: «...»": a pronoun in the cue, resolved later."""
-    verb = _cue_verb(doc, claim.cue)
+    verb = cue_verb(doc, claim.cue)
     if claim.cue is None or verb is None:
         return None
     for word in doc.words_in(claim.cue.start, claim.cue.end):
@@ -83,11 +83,11 @@ def cue_pronoun(doc: Doc, claim: Claim) -> Ref | None:
 def cue_role(doc: Doc, claim: Claim) -> Ref | None:
     """"- потребовал судья.": the person this role noun named earlier."""
     cue = claim.cue
-    if cue is None or _cue_verb(doc, cue) is None:
+    if cue is None or cue_verb(doc, cue) is None:
         return None
     nouns = tuple(noun for word in doc.words_in(cue.start, cue.end)
                   if (noun := doc.lang.role_noun(doc.text, word.start, word.end, cue.end)))
-    return Role(nouns, cue.start) if nouns else None
+    return Role(nouns, cue.start, doc.lang.lexicon.definite_roles) if nouns else None
 
 
 def interviewer(doc: Doc, claim: Claim) -> Ref | None:
@@ -107,7 +107,7 @@ def _interviewer(doc: Doc) -> Ref:
     return Label("role:" + lexicon.interviewer_label.lower(), lexicon.interviewer_label)
 
 
-def _cue_verb(doc: Doc, cue: Cue | None) -> Verb | None:
+def cue_verb(doc: Doc, cue: Cue | None) -> Verb | None:
     """The speech verb of a reporting clause or an introduction (a verb of manner only in a
     clause after the quote)."""
     if cue is None or cue.kind not in (CueKind.CLAUSE, CueKind.INTRODUCTION):

@@ -70,7 +70,7 @@ def role_subject(doc: Doc, claim: Claim) -> Ref | None:
     end = min(claim.end, verb.end + ROLE_AFTER)
     nouns = tuple(noun for word in doc.words_in(start, end)
                   if (noun := doc.lang.role_noun(doc.text, word.start, word.end, end)))
-    return Role(nouns, start) if nouns else None
+    return Role(nouns, start, doc.lang.lexicon.definite_roles) if nouns else None
 
 
 def organisation_subject(doc: Doc, claim: Claim) -> Ref | None:
