@@ -38,6 +38,7 @@ LAST_WORD = re.compile(r"(?:(\S+)\s+)?([^\W\d_]+)\.$")
 # razdel always joins after "No." (to it, Latin for "номер"); in English it is mostly an
 # answer: "Did they agree? No.| We did not."
 ANSWER = re.compile(r"\bNo\.(?=\s+[A-Z])")
+GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?…]+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
 
 
 def split_sentences(text: str, language: Language) -> tuple[Sentence, ...]:
@@ -50,7 +51,7 @@ def split_sentences(text: str, language: Language) -> tuple[Sentence, ...]:
     sentences = []
     for paragraph, (start, end) in enumerate(split_paragraphs(text)):
         line = text[start:end]
-        bounds = split_line(line)
+        bounds = split_glued(line, split_line(line))
         if language is Language.EN:
             bounds = split_answers(line, bounds)
         if joins is not None:
@@ -117,6 +118,19 @@ def find_sentence_start(line: str, low: int, high: int) -> int | None:
             found = origin + sub.start
         previous_stop = sub.stop
     return found
+
+
+def split_glued(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split razdel's sentences where a full stop lost its space: "сказал Тоқаев.Осы ретте"
+    (a word of two letters or more before it, a capitalised word after; not "Д.Медведев"
+    nor "Tengrinews.kz")."""
+    split: list[tuple[int, int]] = []
+    for start, end in bounds:
+        for match in GLUED.finditer(line, start, end):
+            split.append((start, match.end()))
+            start = match.end()
+        split.append((start, end))
+    return split
 
 
 def split_answers(line: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -24,7 +24,8 @@ CUE_SEP = re.compile(rf"[,!?…]\s*{DASH}\s*(?=[{LOWER}])|(?<=[.!?…])\s+{DASH}
 # Where a cue clause ends: a new dash piece of the quote, or the paragraph's end.
 CUE_END = re.compile(rf"(?<![{UPPER}])[.!?:…]\s*(?={DASH}\s*[{UPPER}«\"„“])")
 # ". Next" but not the initial in "сказала Д. Ускумбаева."
-SENTENCE_END = re.compile(rf"(?<!\b[{UPPER}])[.!?…]+(?=\s+[{UPPER}«\"„“])")
+SENTENCE_END = re.compile(rf"(?<!\b[{UPPER}])[.!?…]+(?=\s+[{UPPER}«\"„“])|"
+                          rf"(?<=[{LOWER}]{{2}})[.!?…]+(?=[{UPPER}][{LOWER}])")
 # "- Я понял ваш вопрос, ..." opening inside a paragraph after a sentence of narration.
 INNER_DASH = re.compile(rf"(?<=[.!?…:])\s+{DASH}\s*(?=[{UPPER}«\"])")
 # "WASHINGTON (Reuters) - ", "INDIANAPOLIS - ": a dateline, not part of anyone's words.
