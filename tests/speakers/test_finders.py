@@ -56,6 +56,10 @@ CASES: list[tuple[str, str, Finder, Language, list[str]]] = [
     ("headline-name-colon",
      "Smith: The bridge will open in May\nThe mayor spoke on Monday.", headline_label,
      Language.EN, ["headline-label: Smith: The bridge will open in May|Smith"]),
+    ("headline-name-role-colon",
+     "Серік Ахметұлы, жазушы: ТІЛ – ЕЛДІҢ ЖАНЫ\nБүгін біздің қонағымыз жазушы.", headline_label,
+     Language.KK,
+     ["headline-label: Серік Ахметұлы, жазушы: ТІЛ – ЕЛДІҢ ЖАНЫ|Серік Ахметұлы, жазушы"]),
     ("headline-without-a-name-is-none",
      "What the city plans: bridges and roads\nThe mayor spoke on Monday.", headline_label,
      Language.EN, []),
@@ -93,6 +97,28 @@ CASES: list[tuple[str, str, Finder, Language, list[str]]] = [
     ("interview-needs-three-turns",
      "С нами Айгуль Сейткали.\n- Когда откроется школа?\n- В сентябре.", interview_exchange,
      Language.RU, []),
+    ("interview-announced-needs-two-turns",
+     "Аким Айгуль Сейткали ответила на вопросы нашего корреспондента.\n- Когда откроется "
+     "школа?\n- В сентябре.", interview_exchange, Language.RU,
+     ["interview-question: - Когда откроется школа?|", "interview-answer: - В сентябре.|"]),
+    ("interview-turns-alternate-and-an-answer-goes-on",
+     "Аким Айгуль Сейткали дала интервью газете.\n- Начнём со школ. Их строят давно.\n"
+     "- Да, три года.\n- Почему так долго?\n- Не хватало денег.\n- Теперь хватает.",
+     interview_exchange, Language.RU,
+     ["interview-question: - Начнём со школ. Их строят давно.|", "interview-answer: - Да, три "
+      "года.|", "interview-question: - Почему так долго?|", "interview-answer: - Не хватало "
+      "денег.|", "interview-answer: - Теперь хватает.|"]),
+    ("interview-question-that-addresses",
+     "С нами Айгуль Сейткали.\n- Когда откроется школа?\n- В сентябре.\n- Айгуль Сериковна, "
+     "расскажите о детсаде.\n- Весной.", interview_exchange, Language.RU,
+     ["interview-question: - Когда откроется школа?|", "interview-answer: - В сентябре.|",
+      "interview-question: - Айгуль Сериковна, расскажите о детсаде.|",
+      "interview-answer: - Весной.|"]),
+    ("interview-heading-between-turns-is-narration",
+     "Аким Айгуль Сейткали дала интервью.\nО школах\n- Когда откроется школа?\n"
+     "- В сентябре.\nО детсадах\n- А детсад?\n- Весной.", interview_exchange, Language.RU,
+     ["interview-question: - Когда откроется школа?|", "interview-answer: - В сентябре.|",
+      "interview-question: - А детсад?|", "interview-answer: - Весной.|"]),
     ("interview-needs-someone-named-before",
      "- Когда откроется школа?\n- В сентябре.\n- А детсад?\n- Весной.", interview_exchange,
      Language.RU, []),

@@ -103,8 +103,11 @@ def test_role_before(lang: Conventions, text: str, expected: str) -> None:
     (RU, "советника Малика Оспанова", "Малик Оспанов"),
     (RU, "Сауле Абдрахмановой", "Сауле Абдрахманова"),
     (KK, "Бишімбаевтың", "Бишімбаев"),
+    (KK, "жазушы Серік Ахметұлын", "Серік Ахметұлы"),
+    (KK, "Әсем Нұрланқызына", "Әсем Нұрланқызы"),
     (EN, "Sen. TED CRUZ", "Ted Cruz"),
-], ids=["ru-genitive", "ru-unknown-surname-by-ending", "kk-case-ending", "en-all-caps"])
+], ids=["ru-genitive", "ru-unknown-surname-by-ending", "kk-case-ending", "kk-patronymic-accusative",
+        "kk-patronymic-dative", "en-all-caps"])
 def test_display_name(lang: Conventions, text: str, expected: str) -> None:
     name = lang.find_mentions(text, 0, len(text))[-1]
     assert lang.display_name(text, name, None, Gender.UNKNOWN) == expected

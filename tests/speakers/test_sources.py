@@ -26,10 +26,10 @@ from speechsum.speakers.sources.cues import (
     cue_names,
     cue_pronoun,
     cue_role,
-    interviewer,
     introduction_names,
     label_names,
 )
+from speechsum.speakers.sources.interviews import interviewer
 from speechsum.speakers.sources.subjects import (
     organisation_subject,
     pronoun_subject,
@@ -107,6 +107,18 @@ CASES: list[tuple[str, str, str, SourceRule, Language, str]] = [
      "Named(Анна Иванова)"),
     ("interviewer-unnamed", "С нами Марат Оспанов.\n- Как дела?\n- Хорошо.\n- А школа?\n"
      "- Строится.", "interview-question", interviewer, Language.RU, "Label(Корреспондент)"),
+    ("interviewer-after-an-asker-noun", "Директор театра Пётр Гуляев ответил на вопросы нашего "
+     "корреспондента Ольги Рябовой.\n- С чего начнётся сезон?\n- С премьеры.",
+     "interview-question", interviewer, Language.RU, "Named(Ольги Рябовой)"),
+    ("interviewer-the-outlet-after-interview", "Депутат Иван Лапин в интервью Vesti.kg "
+     "рассказал о бюджете.\n- Бюджет сбалансирован?\n- Да.", "interview-question", interviewer,
+     Language.RU, "Organisation(Vesti.kg)"),
+    ("interviewer-the-outlet-with-its-kind", "Газета «Вечерний город» опубликовала интервью с "
+     "мэром Иваном Лапиным.\n- Бюджет сбалансирован?\n- Да.", "interview-question",
+     interviewer, Language.RU, "Organisation(газета «Вечерний город»)"),
+    ("interviewer-the-outlet-in-kazakh", "Бүгінгі «Ақпарат»-тың қонағы – жазушы Серік "
+     "Ахметұлы.\n– Кітабыңыз қашан шығады?\n– Күзде.", "interview-question", interviewer,
+     Language.KK, "Organisation(Ақпарат)"),
     # according to
     ("according-to-name", "По словам министра Виктора Зайцева, ситуация под контролем.",
      "reported-speech", according_to, Language.RU, "Named(Виктора Зайцева)"),

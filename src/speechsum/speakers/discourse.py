@@ -10,7 +10,16 @@ import bisect
 from typing import cast
 
 from speechsum.model import Gender
-from speechsum.speakers.claims import Claim, Claims, CueKind, Named, Pronoun, Ref, SameAs
+from speechsum.speakers.claims import (
+    Claim,
+    Claims,
+    CueKind,
+    Mention,
+    Named,
+    Pronoun,
+    Ref,
+    SameAs,
+)
 from speechsum.speakers.document import Doc, Paragraph
 from speechsum.speakers.finders.reported import (
     CONTINUED,
@@ -21,6 +30,7 @@ from speechsum.speakers.finders.reported import (
 from speechsum.speakers.finders.transcript import in_turn
 from speechsum.speakers.marks import DASHES, QUOTE_OPENERS, WORDS, is_whole_quote
 from speechsum.speakers.sources.cues import cue_verb
+from speechsum.speakers.sources.interviews import asker_mention
 
 QUOTES = ("quote-cue-after", "quote-after-colon", "quotation")
 DASH_QUOTES = ("dash-paragraph", "multi-paragraph-quote", "dash-inside-paragraph",
@@ -180,7 +190,7 @@ def dash_after_introduction(doc: Doc, claims: Claims, i: int) -> Ref | None:
 
 def interviewee(doc: Doc, claims: Claims, i: int) -> Ref | None:
     """The answers of an interview: the voice introduced before it, else the person the
-    text before it names most often."""
+    text before it names most often - never the interviewer."""
     if claims[i].found_by != "interview-answer":
         return None
     first = i
@@ -189,8 +199,14 @@ def interviewee(doc: Doc, claims: Claims, i: int) -> Ref | None:
     p = doc.paragraph_at(claims[first].start)
     if p is None:
         return None
+    asker = asker_mention(doc, claims[first].start)
     context = introduced(doc, claims, p)
-    return context if context is not None else _most_named(doc, p)
+    if isinstance(context, SameAs):
+        source = claims[context.claim].source
+        context = source if isinstance(source, Named) else context
+    if isinstance(context, Named) and asker is not None and context.mention.key == asker.key:
+        context = None
+    return context if context is not None else _most_named(doc, p, asker)
 
 
 def introduced(doc: Doc, claims: Claims, p: Paragraph) -> Ref | None:
@@ -233,12 +249,15 @@ def _looks_ahead(claims: Claims, j: int) -> bool:
     return isinstance(ref, SameAs) and ref.claim > j
 
 
-def _most_named(doc: Doc, p: Paragraph) -> Ref | None:
-    """The person the paragraphs before p name most often (the first of them on a tie)."""
-    return doc.memo("most named", lambda: _names_by_count(doc))[p.index]
+def _most_named(doc: Doc, p: Paragraph, besides: Mention | None = None) -> Ref | None:
+    """The person the paragraphs before p name most often (the first of them on a tie),
+    leaving out one person."""
+    if besides is None:
+        return doc.memo("most named", lambda: _names_by_count(doc))[p.index]
+    return _names_by_count(doc, besides.key)[p.index]
 
 
-def _names_by_count(doc: Doc) -> list[Ref | None]:
+def _names_by_count(doc: Doc, besides: str = "") -> list[Ref | None]:
     """For each paragraph, the most named person of the paragraphs before it."""
     counts: dict[str, int] = {}
     first: dict[str, Named] = {}
@@ -248,6 +267,8 @@ def _names_by_count(doc: Doc) -> list[Ref | None]:
     for q in doc.paragraphs:
         found.append(None if best is None else first[best])
         for m in doc.mentions(q):
+            if m.key == besides:
+                continue
             counts[m.key] = counts.get(m.key, 0) + 1
             first.setdefault(m.key, Named(m, subject=False))
             rank.setdefault(m.key, len(rank))  # a tie goes to the one named first

@@ -35,11 +35,11 @@ from speechsum.speakers.sources.cues import (
     cue_names,
     cue_pronoun,
     cue_role,
-    interviewer,
     introduction_names,
     label_names,
     voice_name,
 )
+from speechsum.speakers.sources.interviews import interviewer
 from speechsum.speakers.sources.subjects import (
     organisation_subject,
     pronoun_subject,
@@ -70,7 +70,7 @@ CAPTION_FINDERS: tuple[Finder, ...] = (caption_voice,)
 SOURCES: tuple[SourceRule, ...] = (
     label_names,             # the name or role in a label
     voice_name,              # a caption's voice
-    interviewer,             # "Беседовала Анна Иванова", else "Корреспондент"
+    interviewer,             # "Беседовала Анна Иванова", "в интервью Kaktus.media"
     cue_names,               # "- сказал Иван Петров."
     closing_name,            # "- деді депутат Айдос Сарым."
     introduction_names,      # "Депутат Ибраев: «...»"

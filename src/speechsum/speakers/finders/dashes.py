@@ -16,6 +16,9 @@ from speechsum.speakers.marks import DASHES, INNER_DASH
 QUOTE_REACH = 12
 # An interview is at least this many dash paragraphs in a row with no cue.
 INTERVIEW_TURNS = 3
+# The paragraphs before an interview that may announce it, and the words of a heading.
+INTRO_PARAGRAPHS = 3
+HEADING_WORDS = 10
 
 
 def dash_paragraph(doc: Doc) -> Iterator[Claim]:
@@ -56,24 +59,65 @@ def _closing_paragraph(doc: Doc, p: Paragraph) -> Paragraph | None:
 
 
 def interview_exchange(doc: Doc) -> Iterator[Claim]:
-    """"— Вопрос? — Ответ." in a row with no cues, after a text that names someone: the
-    questions are the interviewer's, the answers the interviewee's."""
+    """"— Вопрос? — Ответ." in a row with no cues, after a text that names someone. The first
+    turn is the interviewer's question and the turns alternate, an answer going on over
+    paragraphs until one asks again (it ends in a question mark or opens by addressing
+    someone). A run after a text that announces an interview needs two turns, any other three;
+    a heading between turns ("О кадровых перестановках") stays narration."""
     paragraphs = doc.paragraphs
     named = next((p.index for p in paragraphs if doc.mentions(p)), len(paragraphs))
     i = 0
     while i < len(paragraphs):
-        run: list[Paragraph] = []
-        while i + len(run) < len(paragraphs):
-            q = paragraphs[i + len(run)]
-            if not q.opens_with_dash or in_turn(doc, q) or split_by_cues(doc, q.start, q.end)[1]:
-                break
-            run.append(q)
-        questions = [q.text.rstrip().endswith("?") for q in run]
-        if len(run) >= INTERVIEW_TURNS and any(questions) and not all(questions) and named < i:
-            for q, asked in zip(run, questions, strict=True):
+        run = _exchange(doc, i)
+        asks = [_asks(doc, q) for q in run]
+        turns = 2 if run and announces_interview(doc, run[0]) else INTERVIEW_TURNS
+        if len(run) >= turns and any(asks) and not all(asks) and named < i:
+            asking = False
+            for k, (q, asked) in enumerate(zip(run, asks, strict=True)):
+                asking = k == 0 or not asking and asked
                 yield Claim(q.start, q.end, Kind.DIRECT,
-                            "interview-question" if asked else "interview-answer")
-        i += max(len(run), 1)
+                            "interview-question" if asking else "interview-answer")
+        i = run[-1].index + 1 if run else i + 1
+
+
+def _exchange(doc: Doc, i: int) -> list[Paragraph]:
+    """The dash paragraphs with no cue from paragraph i on, headings between them skipped."""
+    run: list[Paragraph] = []
+    for k in range(i, len(doc.paragraphs)):  # by index: no copy of the paragraphs after i
+        q = doc.paragraphs[k]
+        if q.opens_with_dash and not in_turn(doc, q) and not split_by_cues(doc, q.start, q.end)[1]:
+            run.append(q)
+        elif not (run and is_heading(q)):
+            break
+    return run
+
+
+def is_heading(p: Paragraph) -> bool:
+    """A short line with no full stop: a heading between the turns of an interview."""
+    return not p.opens_with_dash and len(p.text.split()) <= HEADING_WORDS and not (
+        p.text.rstrip().endswith(tuple(".!?…:;,"))) and not is_label_like(p.text)
+
+
+def _asks(doc: Doc, p: Paragraph) -> bool:
+    """A turn that asks: it ends in a question mark, or it opens by addressing someone
+    ("- Ермухамет Кабидинович, недавно вы ...")."""
+    if p.text.rstrip().rstrip("»\"”)").endswith("?"):
+        return True
+    mentions = doc.mentions(p)
+    if not mentions:
+        return False
+    opening = doc.text[p.start : mentions[0].start].strip()
+    return len(opening) <= 1 and doc.text[mentions[0].end : mentions[0].end + 1] == ","
+
+
+def announces_interview(doc: Doc, p: Paragraph) -> bool:
+    """The text just before p says an interview follows ("ответил на вопросы", "в интервью")."""
+    for q in reversed(doc.paragraphs[max(0, p.index - INTRO_PARAGRAPHS) : p.index]):
+        if q.opens_with_dash:
+            return False
+        if doc.lang.lexicon.interview.search(q.text):
+            return True
+    return False
 
 
 def inner_dash_quote(doc: Doc) -> Iterator[Claim]:

@@ -19,6 +19,7 @@ AFTER_COLON = re.compile(rf"\s*(?=[^\s«\"“„'{re.escape(DASHES)}]\S*\s+[^\W\
 HEADLINE_LABEL = re.compile(r"(?P<label>[^\W\d_][^:\n«\"“]{1,40}):\s+(?=\S)")
 # A headline is short, and its name comes after at most this many words.
 HEADLINE_LENGTH = 200
+HEADLINE_ROLE = re.compile(r"(?:,\s*[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*(?:\s+[\w-]+){0,3})?")
 HEADLINE_LEAD = 3
 # A clause introducing a quote is looked for at most this far back.
 CLAUSE_REACH = 300
@@ -113,7 +114,8 @@ def headline_label(doc: Doc) -> Iterator[Claim]:
     if m is None or len(p.text) > HEADLINE_LENGTH:
         return
     found = doc.mentions_in(m.start("label"), m.end("label"))
-    if not found or found[-1].end != m.end("label"):
+    # "Sanders:", or with a role after the name: "Талғат АЙТБАЙҰЛЫ, публицист-жазушы:".
+    if not found or not HEADLINE_ROLE.fullmatch(doc.text, found[-1].end, m.end("label")):
         return
     if len(WORDS.findall(doc.text, m.start("label"), found[-1].start)) > HEADLINE_LEAD:
         return

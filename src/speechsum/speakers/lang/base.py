@@ -63,6 +63,12 @@ class Lexicon:
     # "Беседовала Анна Иванова": who asks the questions of an interview, and the default.
     interviewer: re.Pattern[str] = NEVER
     interviewer_label: str = "Interviewer"
+    # Words of a text that says an interview follows ("в интервью", "ответил на вопросы").
+    interview: re.Pattern[str] = NEVER
+    # Words right before the name of whoever asks ("нашего корреспондента", "Собеседником").
+    asker: re.Pattern[str] = NEVER
+    # Nouns of an outlet's kind, in the nominative, that go with its name ("газета «Лица»").
+    outlet_kinds: frozenset[str] = frozenset()
     # Marks that end a clause introducing a quote: "Исаков парировал: «...»".
     introduction_marks: str = ":"
     # Role nouns come with a definite article ("the senator"): a description of someone the

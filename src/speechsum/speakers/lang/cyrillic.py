@@ -84,8 +84,15 @@ class Cyrillic:
         words = mention.words
         guessed = gender
         if case is None:
-            # "советника Малика Оспанова": the title before tells the case of "-ова".
-            case, guessed = names.case_of_preceding(text, mention.start)
+            # "советника Малика Оспанова": the title before tells the case of "-ова". A name
+            # that cannot be in it is the title's genitive complement ("Собеседником Бигельды
+            # Габдуллина").
+            # The name's own words tell its gender better than the title ("корреспондента
+            # Ольги Рябовой").
+            case, _ = names.case_of_preceding(text, mention.start)
+            if case is not None and not names.can_be(words, case):
+                case = "gent" if names.can_be(words, "gent") else None
+            guessed = gender if case is None else names.gender_in_case(words, case)
         if case is None:
             agreed = names.case_by_agreement(words)
             if agreed is not None:

@@ -318,9 +318,17 @@ KZ_NAME_CASE = re.compile(r"(?<=ов|ев|ин|ва|на|ай|ек|лы|зы)(?:
                           r"та|те|нда|нде|ға|ке)$")
 
 
+# "Айтбайұлы" and "Нұрланқызы" end in the possessive, so their cases go on with "-н":
+# "Айтбайұлын", "Нұрланқызына", "Айтбайұлының".
+KZ_PATRONYMIC_CASE = re.compile(
+    r"(?:(?<=ұлы)|(?<=улы)|(?<=қызы)|(?<=кызы))(?:ның|нан|нда|на|мен|н)$")
+
+
 def kazakh_nominative(word: str) -> str:
-    """A Kazakh surname without its case ending: "Бишімбаевтың" -> "Бишімбаев"."""
-    return KZ_NAME_CASE.sub("", word)
+    """A Kazakh surname without its case ending: "Бишімбаевтың" -> "Бишімбаев",
+    "Айтбайұлын" -> "Айтбайұлы"."""
+    bare = KZ_PATRONYMIC_CASE.sub("", word)
+    return bare if bare != word else KZ_NAME_CASE.sub("", word)
 
 
 def _kazakh_inflected_surname(low: str) -> bool:
@@ -334,7 +342,8 @@ def _kazakh_inflected_surname(low: str) -> bool:
 
 def stem_key(key: str) -> str:
     """A looser key to merge inflected forms: "караника" and "караник" share "караник"."""
-    k = KZ_CASE_END.sub("", key) if len(key) > 6 else key
+    k = KZ_PATRONYMIC_CASE.sub("", key)
+    k = KZ_CASE_END.sub("", k) if len(k) > 6 and k == key else k
     k = re.sub(r"(?:ом|ым|ем|ой|ей|у|ю|е|а|я|ы|и)$", "", k) if len(k) > 4 else k
     return k
 
@@ -433,6 +442,31 @@ def case_by_agreement(words: tuple[str, ...]) -> tuple[str, Gender] | None:
     case, gender = min(common, key=lambda cg: CASE_ORDER.index(cg[0])
                        if cg[0] in CASE_ORDER else len(CASE_ORDER))
     return case, {"masc": Gender.MASC, "femn": Gender.FEMN}.get(gender, Gender.UNKNOWN)
+
+
+def can_be(words: tuple[str, ...], case: str) -> bool:
+    """Every name word the dictionary knows has a reading in this case."""
+    for w in words:
+        found = [p for p in parses(_caseless(w).lower()) if p.is_name]
+        if found and not any(p.case == case for p in found):
+            return False
+    return True
+
+
+def gender_in_case(words: tuple[str, ...], case: str) -> Gender:
+    """The gender every name word the dictionary knows agrees on in this case
+    ("Бигельды Габдуллина", gent -> masc: "Габдуллина" is a man's genitive)."""
+    common = {"masc", "femn"}
+    for w in words:
+        found = {str(p.gender) for p in parses(_caseless(w).lower())
+                 if p.is_name and p.case == case}
+        if "ms-f" in found or "None" in found:
+            found |= {"masc", "femn"}
+        if found:
+            common &= found
+    if len(common) != 1:
+        return Gender.UNKNOWN
+    return Gender.MASC if common == {"masc"} else Gender.FEMN
 
 
 def display_name(words: tuple[str, ...]) -> str:

@@ -237,6 +237,10 @@ LEXICON = Lexicon(
     connective=re.compile(r"\s*(?:(?:But|And|Yet|Still|Also)\s+)?", re.IGNORECASE),
     interviewer=re.compile(r"(?:[Ii]nterviewed by|[Cc]onducted by)\s*:?\s*"),
     interviewer_label="Interviewer",
+    interview=re.compile(r"\binterview|\b(?:answered|took) (?:\w+ )?questions\b", re.IGNORECASE),
+    asker=re.compile(r"\b(?:(?:our\s+)?(?:correspondent|reporter|host|interviewer)|"
+                     r"spoke\s+(?:to|with))\s+$", re.IGNORECASE),
+    outlet_kinds=frozenset({"newspaper", "magazine", "channel", "radio", "agency", "website"}),
     introduction_marks=":,",
     definite_roles=True,
     role_labels={

@@ -90,23 +90,6 @@ def cue_role(doc: Doc, claim: Claim) -> Ref | None:
     return Role(nouns, cue.start, doc.lang.lexicon.definite_roles) if nouns else None
 
 
-def interviewer(doc: Doc, claim: Claim) -> Ref | None:
-    """The questions of an interview: the interviewer the text names ("Беседовала Анна
-    Иванова"), else the outlet's correspondent."""
-    if claim.found_by != "interview-question":
-        return None
-    return doc.memo("interviewer", lambda: _interviewer(doc))
-
-
-def _interviewer(doc: Doc) -> Ref:
-    lexicon = doc.lang.lexicon
-    for m in lexicon.interviewer.finditer(doc.text):
-        found = doc.mentions_in(m.end(), min(len(doc.text), m.end() + 60))
-        if found and found[0].start - m.end() < 3:
-            return Named(found[0])
-    return Label("role:" + lexicon.interviewer_label.lower(), lexicon.interviewer_label)
-
-
 def cue_verb(doc: Doc, cue: Cue | None) -> Verb | None:
     """The speech verb of a reporting clause or an introduction (a verb of manner only in a
     clause after the quote)."""
