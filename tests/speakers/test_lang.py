@@ -93,10 +93,42 @@ def test_role_noun(lang: Conventions, text: str, expected: str | None) -> None:
     (KK, "Жиында облыс әкімі Ербол Қарашөкеев", "облыс әкімі"),
     (EN, "Priorities USA chief strategist Guy Cecil", "Priorities USA chief strategist"),
     (EN, "she accused Republican contender Donald Trump", "contender"),
-], ids=["ru-title", "ru-oblique-title-in-nominative", "kk-role", "en-title", "en-after-verb"])
+    (RU, "На встречу пришел министр науки и образования РК Иван Петров", "министр науки и "
+     "образования РК"),
+    (RU, "Выступил директор «Школы юных техников» Иван Петров", "директор «Школы юных "
+     "техников»"),
+    (RU, "Собеседником Анны Ивановой стал", ""),
+    (RU, "Пояснил пресс-секретарь Нурбек Жумабаев", "пресс-секретарь"),
+    (EN, "said Mr. Lew", ""),
+], ids=["ru-title", "ru-oblique-title-in-nominative", "kk-role", "en-title", "en-after-verb",
+        "ru-genitives-joined-by-and", "ru-quoted-organisation", "ru-name-is-the-complement",
+        "ru-first-name-ending-as-a-surname", "en-honorific-is-no-role"])
 def test_role_before(lang: Conventions, text: str, expected: str) -> None:
     name = lang.find_mentions(text, 0, len(text))[-1]
     assert lang.role_before(text, name.start) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    (RU, "Так считает Иван Петров, бывший премьер-министр РК в 1994–1997 гг. Почему?",
+     "бывший премьер-министр РК в 1994–1997 гг"),
+    (RU, "Иван Петров, глава хозяйства «Береке», сказал", "глава хозяйства «Береке»"),
+    (RU, "Иван Петров, Анна Смирнова и другие", ""),
+    (RU, "Иван Петров, городской отдел, сказал", ""),
+    (RU, "Иван Петров, который пришел первым", ""),
+    (KK, "Серік Ахметұлы, аудан әкімі, мәлімдеді", "аудан әкімі"),
+    (KK, "Серік Ахметұлы, кеше келген, айтты", ""),
+    (EN, "Robby Mook, Sanders' campaign manager, said", "Sanders' campaign manager"),
+    (EN, "Jane Doe, a spokeswoman for the mayor, said", "spokeswoman for the mayor"),
+    (EN, "Bernie Sanders, the Vermont senator, said", "Vermont senator"),
+    (EN, "Jane Doe, pressed by the moderator, said", ""),
+    (EN, "Jane Doe, who is a senator, said", ""),
+    (EN, "Jane Doe, Tom Lee and Ann Kim", ""),
+], ids=["ru-to-the-sentence-end", "ru-quoted-name", "ru-a-list-of-names", "ru-no-person-noun",
+        "ru-relative-clause", "kk-role", "kk-no-role-noun", "en-possessive", "en-article",
+        "en-the", "en-participle", "en-relative-clause", "en-list"])
+def test_role_after(lang: Conventions, text: str, expected: str) -> None:
+    name = lang.find_mentions(text, 0, len(text))[0]
+    assert lang.role_after(text, name.end) == expected
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
@@ -124,5 +156,14 @@ def test_every_language_answers_every_convention() -> None:
         lang.organisation_source(text, 0, len(text))
         lang.quote_head(text, 0, 5)
         assert lang.role_word("министра") is not None
+        assert lang.role_after(text, 11) == ""
         assert lang.first_name_key("малика")
         assert lang.lexicon.connective.match(" ")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    (RU, "Пресс-секретарь Нурбек Жумабаев сообщил", ["Нурбек Жумабаев"]),
+    (KK, "Жазушы Талғат Айтбайұлы айтты", ["Талғат Айтбайұлы"]),
+], ids=["ru-first-name-ending-as-a-surname", "kk-patronymic"])
+def test_find_mentions(lang: Conventions, text: str, expected: list[str]) -> None:
+    assert [m.text for m in lang.find_mentions(text, 0, len(text))] == expected

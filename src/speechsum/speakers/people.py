@@ -121,10 +121,11 @@ class People:
         letter = self._first_letter(mention)
         if letter:
             person.initials.add(letter)
-        role = self.lang.role_before(self.text, mention.start)
-        if role:
-            person.roles.append(role)
-            person.role_nouns.update(self.lang.role_nouns(role))
+        for role in (self.lang.role_before(self.text, mention.start),
+                     self.lang.role_after(self.text, mention.end)):
+            if role:
+                person.roles.append(role)
+                person.role_nouns.update(self.lang.role_nouns(role))
         self.last_seen[key] = len(self.history)
 
     def key_for(self, mention: Mention) -> str:

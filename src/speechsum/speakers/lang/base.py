@@ -131,6 +131,9 @@ class Conventions(Protocol):
     def role_before(self, text: str, start: int) -> str:
         """The title written right before a name at `start`."""
 
+    def role_after(self, text: str, end: int) -> str:
+        """A role in apposition right after a name that ends at `end` ("X, депутат,")."""
+
     def role_nouns(self, role: str) -> set[str]:
         """The words of a role that a later role noun may refer back by."""
 

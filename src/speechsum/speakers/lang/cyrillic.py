@@ -41,6 +41,19 @@ def clause_words(text: str, start: int, limit: int) -> list[str]:
     return re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", before[cut + 1 :])
 
 
+QUOTED_NAME = re.compile(r"«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\"")
+ROLE_TOKEN = re.compile(r"«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\"|[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
+
+
+def role_clause_words(text: str, start: int, limit: int) -> list[str]:
+    """clause_words, but a quoted name stays one word and its marks cut nothing: "директор
+    «Школы № 5» Иван Петров" -> ["директор", "«Школы № 5»"]."""
+    before = text[max(0, start - limit) : start]
+    plain = QUOTED_NAME.sub(lambda m: "Q" * len(m.group()), before)
+    cut = max(plain.rfind(c) for c in CLAUSE_MARKS)
+    return ROLE_TOKEN.findall(before, cut + 1)
+
+
 class Cyrillic:
     """Conventions Russian and Kazakh news share; each language overrides the rest."""
 

@@ -221,7 +221,10 @@ def _last_name_in_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, s
 def _is_first_name(word: str, surname: str) -> bool:
     low = _caseless(word).lower()
     if SURNAME_END.search(low) and is_known(low) is False:
-        return False
+        # "Бактыбек Рысалиев": a word ending as some surnames do ("-бек", "-бай"), but not as
+        # the surname after it clearly does, is a first name before it.
+        return not STRONG_SURNAME_END.search(low) and bool(
+            STRONG_SURNAME_END.search(_caseless(surname).lower()))
     if any("Name" in p.grammemes for p in parses(low) if p.score >= 0.05) or not is_known(low):
         return True
     # A capitalised common noun before a clear surname: "Канат Абенов".
@@ -445,9 +448,13 @@ def case_by_agreement(words: tuple[str, ...]) -> tuple[str, Gender] | None:
 
 
 def can_be(words: tuple[str, ...], case: str) -> bool:
-    """Every name word the dictionary knows has a reading in this case."""
+    """Every name word the dictionary knows has a reading in this case (a surname that ends
+    as nominatives do can always be one: "Садыков" is no genitive plural here)."""
     for w in words:
-        found = [p for p in parses(_caseless(w).lower()) if p.is_name]
+        low = _caseless(w).lower()
+        if case == "nomn" and NOMINATIVE_END.search(low):
+            continue
+        found = [p for p in parses(low) if p.is_name]
         if found and not any(p.case == case for p in found):
             return False
     return True

@@ -149,7 +149,12 @@ class English:
         return word.lower()
 
     def role_before(self, text: str, start: int) -> str:
-        return en_names.role_before(text, start)
+        """The title before a name, without a bare "Mr."/"Mrs.", which is no role."""
+        words = en_names.role_before(text, start).split()
+        return " ".join(w for w in words if w.lower().rstrip(".") not in en_names.HONORIFICS)
+
+    def role_after(self, text: str, end: int) -> str:
+        return en_names.role_after(text, end)
 
     def role_nouns(self, role: str) -> set[str]:
         return {TITLE_NOUNS.get(low, low) for low in (w.lower().rstrip(".") for w in role.split())}

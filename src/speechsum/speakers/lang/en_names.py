@@ -174,6 +174,34 @@ def role_before(text: str, start: int) -> str:
     return " ".join(words)
 
 
+def role_after(text: str, end: int) -> str:
+    """"Robby Mook, Sanders' campaign manager, said": words in apposition after the name and
+    a comma, up to the next comma or the sentence's end, with a role word among them."""
+    m = APPOSITIVE.match(text, end)
+    if m is None:
+        return ""
+    words = m.group("role").split()
+    if len(words) > APPOSITIVE_WORDS or any(w.lower() in APPOSITIVE_STOP for w in words):
+        return ""
+    first = words[0].lower()
+    if first in ROLE_STOP or first in ("both", "for", "pressed") or first.endswith(("ed", "ing")):
+        return ""  # ", pressed by the moderator", ", for years a Democrat"
+    if words[0][:1].isupper() and words[0].lower().rstrip(".") not in lexicon_en.TITLES and (
+            not words[0].endswith(("'", "’", "'s", "’s"))) and len(words) == 1:
+        return ""  # "Smith, Jones and Brown"
+    roles = lexicon_en.TITLES | lexicon_en.ROLE_NOUNS | lexicon_en.ROLE_HEADS
+    if not any(w.lower().rstrip(".,") in roles for w in words):
+        return ""
+    return m.group("role")
+
+
+HONORIFICS = frozenset("mr mrs ms miss mister sir madam".split())
+# ", the Vermont senator," / ", a spokeswoman for the mayor." after a name.
+APPOSITIVE = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<role>[^\W\d_][^,;:()\n\"“”]*?)"
+                        r"(?=[ \t]*(?:[,;:)\"“”]|\.(?:\s|$)|$)|[ \t]+[-–—])")
+APPOSITIVE_WORDS = 14
+APPOSITIVE_STOP = frozenset("""said says told who which that is was are were has have had will
+    would when while after before said, and, i he she they we it""".split())
 WORD_BEFORE = re.compile(r"[A-Za-z]+\.?(?=[ \t]*$)")
 # Titles written with a full stop: "Sen." ends no sentence.
 ABBREVIATED = frozenset("sen gov rep dr mr mrs ms gen lt col adm sgt rev prof pres st jr sr".split(

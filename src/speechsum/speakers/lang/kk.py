@@ -26,6 +26,12 @@ DEMONSTRATIVE = re.compile(r"\s+(?:" + "|".join(lexicon.DEMONSTRATIVE_NOUNS) + r
 # Words that end a role phrase going back from the name: cases of place and time
 # ("Жиында", "кеште"), converbs and finite verbs ("келіп", "айтты").
 NOT_ROLE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|ып|іп|ды|ді|ты|ті)$")
+# "Серік Ахметұлы, аудан әкімі, ...": a role after the name and a comma, before a mark.
+APPOSITIVE = re.compile(r",[ \t]+(?P<role>[^\W\d_][\w-]*(?:[ \t]+[\w-]+){0,4})"
+                        r"(?=[ \t]*[,.:;)]|[ \t]+[-–—])")
+ROLE_WORDS = 5
+# Converbs, participles and finite verbs: "кеше келген", "барып".
+VERB_FORM = re.compile(r"(?:ып|іп|ды|ді|ты|ті|ған|ген|қан|кен)$")
 DETERMINERS = frozenset("аталмыш аталған бұл осы сол ол және мен бен пен де да".split())
 
 
@@ -53,6 +59,18 @@ class Kazakh(Cyrillic):
         if g is None or DEMONSTRATIVE.match(text, end):
             return None  # "Ол кезде": "ол" as "that", not a person
         return Gender(g)
+
+    def role_after(self, text: str, end: int) -> str:
+        """"Серік Ахметұлы, аудан әкімі, ...": up to five words after the name and a comma,
+        the last of them a role noun, before the next mark."""
+        m = APPOSITIVE.match(text, end)
+        if m is None:
+            return ""
+        words = m.group("role").split()
+        if len(words) > ROLE_WORDS or lexicon.role_stem(words[-1]) is None or any(
+                VERB_FORM.search(w.lower()) or w.isdigit() for w in words[:-1]):
+            return ""
+        return m.group("role")
 
     def role_noun(self, text: str, start: int, end: int, limit: int) -> str | None:
         stem = lexicon.role_stem(text[start:end])

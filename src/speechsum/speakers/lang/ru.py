@@ -10,7 +10,7 @@ from speechsum.speakers.claims import Mention
 from speechsum.speakers.lang import cyrillic_names as names
 from speechsum.speakers.lang import ru_lexicon as lexicon
 from speechsum.speakers.lang.base import Verb
-from speechsum.speakers.lang.cyrillic import Cyrillic, agrees, clause_words
+from speechsum.speakers.lang.cyrillic import Cyrillic, agrees, role_clause_words
 from speechsum.speakers.marks import WORDS
 from speechsum.speakers.morph import Parse, inflect, lemma, parses
 
@@ -18,6 +18,7 @@ from speechsum.speakers.morph import Parse, inflect, lemma, parses
 ORG_PLACE = re.compile(r"(?:\b(?P<before>[а-яё]+)\s+)?\bв\s+(?P<head>[а-яё-]+)", re.IGNORECASE)
 # "выслушал фермеров и пообещал": the last conjunction before the verb, no comma after it.
 COORDINATED = re.compile(r"\s(?:и|а также)\s+(?:\w+\s+)?$")
+NAME_RUN = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?:[ \t]+[A-ZА-ЯЁ][\w-]*){0,2}")
 # Parts of speech that end a role phrase going back from a name.
 ROLE_STOP_POS = {"VERB", "INFN", "GRND", "ADVB", "CONJ", "PRCL", "INTJ", "NUMR", "PRED", "NPRO",
                  "COMP", "PRTS"}
@@ -116,11 +117,19 @@ class Russian(Cyrillic):
 
     def role_before(self, text: str, start: int) -> str:
         kept: list[str] = []
-        for w in reversed(clause_words(text, start, 160)):
+        words = role_clause_words(text, start, 160)
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
             low = w.lower()
+            if low[:1] in "«\"":
+                kept.append(w)  # an organisation's name in quotation marks
+                continue
             found = parses(low)
             pos = str(found[0].pos) if found else ""
-            if pos in ROLE_STOP_POS or low.isdigit():
+            # "министр культуры и информации": "и" between two genitive complements.
+            joins = low == "и" and kept and k > 0 and _genitive_noun(kept[-1]) and (
+                _genitive_noun(words[k - 1]))
+            if (pos in ROLE_STOP_POS and not joins) or low.isdigit():
                 break
             if pos == "PREP" and not kept:
                 break
@@ -133,11 +142,38 @@ class Russian(Cyrillic):
         # Keep an agreeing adjective before the head: "первый заместитель".
         while first > 0 and any(p.pos == "ADJF" for p in parses(kept[first - 1].lower())):
             first -= 1
+        if not _agrees_with_name(kept[first:], text, start):
+            return ""  # "Собеседником Анны Ивановой": she is no собеседник, but its complement
         words = _nominative_head(kept[first:])
         if not words:
             return ""
         role = " ".join(words)
         return role[:1].lower() + role[1:] if words[0][1:].islower() else role
+
+    def role_after(self, text: str, end: int) -> str:
+        """"Акежан Кажегельдин, премьер-министр РК в 1994–1997 гг.": a title noun in the
+        nominative right after the name and a comma, and its words up to the next mark."""
+        m = APPOSITION.match(text, end)
+        if m is None:
+            return ""
+        words = list(ROLE_AFTER_TOKEN.finditer(text, m.end(), min(len(text), m.end() + 120)))
+        first = 0
+        while first < len(words) and any(p.pos == "ADJF" and p.case == "nomn" for p in parses(
+                words[first].group().lower())) and not _appositive_head(words[first].group()):
+            first += 1  # "бывший премьер-министр"
+        if first >= len(words) or not _appositive_head(words[first].group()):
+            return ""
+        last = first
+        for k in range(first + 1, len(words)):
+            w = words[k].group()
+            if w[:1] in ",;:()\n" or w in DASHES or w == "." and _ends_sentence(text, words[k]):
+                break
+            found = parses(w.lower())
+            if w.isalpha() and found and str(found[0].pos) in ROLE_AFTER_STOP_POS:
+                break
+            if w != ".":
+                last = k
+        return text[words[0].start() : words[last].end()]
 
     def role_nouns(self, role: str) -> set[str]:
         return {lemma(w) for w in role.split()}
@@ -285,6 +321,53 @@ def _finite_verb_in(fragment: str) -> bool:
         if found and found[0].pos == "VERB" and found[0].score > 0.5:
             return True
     return False
+
+
+APPOSITION = re.compile(r",[ \t]+")
+ROLE_AFTER_TOKEN = re.compile(r"«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\"|[^\W_]+(?:[-‑–][^\W_]+)*|\S")
+ROLE_AFTER_STOP_POS = ROLE_STOP_POS - {"NUMR"} | {"PRTF", "ADJS"}
+DASHES = {"-", "–", "—"}
+
+
+HEAD_SCORE = 0.3
+
+
+def _appositive_head(word: str) -> bool:
+    """A lowercase noun of a person in the nominative: "премьер-министр", "депутат"."""
+    return word[:1].islower() and any(
+        p.pos == "NOUN" and p.case == "nomn" and not p.is_name and "anim" in p.grammemes
+        and p.score >= HEAD_SCORE for p in parses(word))
+
+
+def _ends_sentence(text: str, stop: re.Match[str]) -> bool:
+    """A full stop followed by the text's end or a capitalised word."""
+    after = text[stop.end() : stop.end() + 3].lstrip()
+    return not after or after[:1].isupper()
+
+
+def _agrees_with_name(role: list[str], text: str, start: int) -> bool:
+    """A role that is its head noun alone ("Собеседником", "пресс-секретарь") can be in the
+    case of the name after it: else the name is its complement, not the person it names."""
+    head = next((w for w in role if w[:1] not in "«\"" and any(
+        p.pos == "NOUN" for p in parses(w.lower()))), None)
+    if head is not role[-1]:
+        return True  # "спикера Жогорку Кенеша Аида Касымалиева": the complement is before
+    name = _name_at(text, start)
+    if head is None or not name:
+        return True
+    cases = {str(p.case) for p in parses(head.lower()) if p.pos == "NOUN"}
+    return any(names.can_be(name, case) for case in cases)
+
+
+def _name_at(text: str, start: int) -> tuple[str, ...]:
+    """The capitalised words of the name at `start` (three at most)."""
+    run = NAME_RUN.match(text, start)
+    return tuple(run.group().split()) if run else ()
+
+
+def _genitive_noun(word: str) -> bool:
+    found = parses(word.lower())
+    return bool(found) and found[0].pos == "NOUN" and found[0].case == "gent"
 
 
 def _title_noun(low: str) -> bool:
