@@ -92,7 +92,7 @@ def test_role_noun(lang: Conventions, text: str, expected: str | None) -> None:
     (RU, "Встреча прошла с участием советника Малика Оспанова", "советник"),
     (KK, "Жиында облыс әкімі Ербол Қарашөкеев", "облыс әкімі"),
     (EN, "Priorities USA chief strategist Guy Cecil", "Priorities USA chief strategist"),
-    (EN, "she accused Republican contender Donald Trump", "contender"),
+    (EN, "she accused Republican contender Donald Trump", "Republican contender"),
     (RU, "На встречу пришел министр науки и образования РК Иван Петров", "министр науки и "
      "образования РК"),
     (RU, "Выступил директор «Школы юных техников» Иван Петров", "директор «Школы юных "
@@ -100,9 +100,18 @@ def test_role_noun(lang: Conventions, text: str, expected: str | None) -> None:
     (RU, "Собеседником Анны Ивановой стал", ""),
     (RU, "Пояснил пресс-секретарь Нурбек Жумабаев", "пресс-секретарь"),
     (EN, "said Mr. Lew", ""),
+    (EN, "(Reuters) - U.S. Democratic presidential candidate Ann Kim said", "U.S. Democratic "
+     "presidential candidate"),
+    (EN, "the field, including front-runner Ann Kim", "front-runner"),
+    (KK, "Кеше Президент Серік Ахметов айтты", "Президент"),
+    (KK, "Талдықорғандық «Жетісу» командасының бас бапкері Серік Ахметов", "Талдықорғандық "
+     "«Жетісу» командасының бас бапкері"),
+    (KK, "Бұл туралы журналист Серік Ахметов жазды", "журналист"),
 ], ids=["ru-title", "ru-oblique-title-in-nominative", "kk-role", "en-title", "en-after-verb",
         "ru-genitives-joined-by-and", "ru-quoted-organisation", "ru-name-is-the-complement",
-        "ru-first-name-ending-as-a-surname", "en-honorific-is-no-role"])
+        "ru-first-name-ending-as-a-surname", "en-honorific-is-no-role", "en-acronym-and-party",
+        "en-stops-at-a-participle", "kk-stops-at-a-time-word", "kk-quoted-name-agent-noun",
+        "kk-stops-at-a-postposition"])
 def test_role_before(lang: Conventions, text: str, expected: str) -> None:
     name = lang.find_mentions(text, 0, len(text))[-1]
     assert lang.role_before(text, name.start) == expected

@@ -153,20 +153,22 @@ def role_before(text: str, start: int) -> str:
     for m in reversed(list(ROLE_TOKEN.finditer(text, max(0, start - 120), start))):
         t = m.group()
         low = t.lower().rstrip(".")
-        if t.endswith(".") and low not in lexicon_en.TITLES:
-            break  # a sentence's end, not "Gov."
+        if t.endswith(".") and low not in lexicon_en.TITLES and not ACRONYM.fullmatch(t):
+            break  # a sentence's end, not "Gov." nor "U.S."
         if low in ROLE_STOP or not re.match(r"[A-Za-z]", t) or "'" in t or "’" in t or (
                 t == "I"):
             break  # "I'll let Deputy Mayor Ortiz", "Clinton's aide"
-        if t[:1].islower() and (low in lexicon_en.SPEECH_VERBS or low.endswith("ed")):
-            break  # "she accused Republican contender Donald Trump"
+        if t[:1].islower() and (low in lexicon_en.SPEECH_VERBS or low.endswith(("ed", "ing"))):
+            break  # "she accused Republican contender Donald Trump", "including front-runner"
         first = m.start()
     words = text[first:start].strip().split()
     # Only a title or a role word right before the name makes a role ("chief strategist").
     if not words or words[-1].lower().rstrip(".") not in (
             lexicon_en.TITLES | lexicon_en.ROLE_NOUNS | lexicon_en.ROLE_HEADS):
         return ""
-    while words and words[0].lower() in lexicon_en.NOT_NAME_WORDS:
+    # "The", "And", "on Monday" go; a party stays ("Republican presidential nominee").
+    while words and (words[0].lower() in ROLE_STOP or words[0][:1].islower() and (
+            words[0].lower() in lexicon_en.NOT_NAME_WORDS)):
         words.pop(0)
     if any(w[:1].isupper() for w in words):
         while words and words[0][:1].islower():
@@ -198,7 +200,8 @@ def role_after(text: str, end: int) -> str:
 HONORIFICS = frozenset("mr mrs ms miss mister sir madam".split())
 # ", the Vermont senator," / ", a spokeswoman for the mayor." after a name.
 APPOSITIVE = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<role>[^\W\d_][^,;:()\n\"“”]*?)"
-                        r"(?=[ \t]*(?:[,;:)\"“”]|\.(?:\s|$)|$)|[ \t]+[-–—])")
+                        r"(?=[ \t]*(?:[,;:)\"“”]|(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+                        r"\.(?:\s|$)|$)|[ \t]+[-–—])")
 APPOSITIVE_WORDS = 14
 APPOSITIVE_STOP = frozenset("""said says told who which that is was are were has have had will
     would when while after before said, and, i he she they we it""".split())
@@ -206,7 +209,8 @@ WORD_BEFORE = re.compile(r"[A-Za-z]+\.?(?=[ \t]*$)")
 # Titles written with a full stop: "Sen." ends no sentence.
 ABBREVIATED = frozenset("sen gov rep dr mr mrs ms gen lt col adm sgt rev prof pres st jr sr".split(
 ))
-ROLE_TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
+ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
+ROLE_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
 ROLE_STOP = frozenset("""the a an and or but said says told of by with to from for in on at as
     that who when while if his her their its our was is were be been has have had""".split())
 

@@ -10,7 +10,7 @@ from speechsum.speakers.claims import Mention
 from speechsum.speakers.lang import cyrillic_names as names
 from speechsum.speakers.lang import kk_lexicon as lexicon
 from speechsum.speakers.lang.base import Verb
-from speechsum.speakers.lang.cyrillic import Cyrillic, clause_words
+from speechsum.speakers.lang.cyrillic import Cyrillic, role_clause_words
 from speechsum.speakers.lang.ru import organisation_before
 
 SPEECH = re.compile(
@@ -26,13 +26,18 @@ DEMONSTRATIVE = re.compile(r"\s+(?:" + "|".join(lexicon.DEMONSTRATIVE_NOUNS) + r
 # Words that end a role phrase going back from the name: cases of place and time
 # ("Жиында", "кеште"), converbs and finite verbs ("келіп", "айтты").
 NOT_ROLE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|ып|іп|ды|ді|ты|ті)$")
+PLACE_CASE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен)$")
 # "Серік Ахметұлы, аудан әкімі, ...": a role after the name and a comma, before a mark.
 APPOSITIVE = re.compile(r",[ \t]+(?P<role>[^\W\d_][\w-]*(?:[ \t]+[\w-]+){0,4})"
                         r"(?=[ \t]*[,.:;)]|[ \t]+[-–—])")
 ROLE_WORDS = 5
+ROLE_BEFORE_WORDS = 10
+# Adverbs of time that open a sentence before its subject: "Кеше Президент ...".
+TIME_WORDS = frozenset("кеше бүгін ертең жақында биыл былтыр енді қазір".split())
 # Converbs, participles and finite verbs: "кеше келген", "барып".
 VERB_FORM = re.compile(r"(?:ып|іп|ды|ді|ты|ті|ған|ген|қан|кен)$")
-DETERMINERS = frozenset("аталмыш аталған бұл осы сол ол және мен бен пен де да".split())
+DETERMINERS = frozenset("""аталмыш аталған бұл осы сол ол және мен бен пен де да туралы үшін
+    бойынша жөнінде""".split())
 
 
 class Kazakh(Cyrillic):
@@ -88,13 +93,17 @@ class Kazakh(Cyrillic):
     def role_before(self, text: str, start: int) -> str:
         """"Облыс әкімі Ербол Қарашөкеев" -> "Облыс әкімі": the words before a name ending in
         a role noun ("әкімі", "министрі", "төрағасы"), back to a word that cannot be in it."""
-        words = clause_words(text, start, 120)
+        words = role_clause_words(text, start, 160)
         if not words or lexicon.role_stem(words[-1]) is None:
             return ""
         kept = [words[-1]]
         for w in reversed(words[:-1]):
-            if len(kept) >= 5 or NOT_ROLE.search(w.lower()) or w.isdigit() or (
-                    w.lower() in DETERMINERS):
+            low = w.lower()
+            # A place name keeps an ending that looks like a verb's: "Алматы облысы".
+            ending = PLACE_CASE if w[:1].isupper() else NOT_ROLE
+            if len(kept) >= ROLE_BEFORE_WORDS or w.isdigit() or low[:1] not in "«\"" and (
+                    ending.search(low) or VERB_FORM.search(low) or low in DETERMINERS
+                    or low in TIME_WORDS):
                 break
             kept.append(w)
         return " ".join(reversed(kept))

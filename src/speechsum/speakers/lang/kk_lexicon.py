@@ -56,10 +56,20 @@ ROLE_PHRASES = {
 }
 
 
+# Nouns of a person by their agentive suffix ("жазушы", "бапкер", "журналист", "политолог")
+# with a possessive and a case ending after it ("бапкері", "жазушының").
+AGENT_NOUN = re.compile(r"(?P<stem>[^\W\d_][\w-]{2,}?(?:шы|ші|гер|кер|ист|лог))"
+                        r"(?:лар|лер)?(?:сы|сі|ы|і)?(?:ның|нің|на|не|ға|ге|н|мен|нан|нен|нда|нде)?")
+
+
 def role_stem(word: str) -> str | None:
-    """The role a Kazakh word names, whatever its endings: "Министрдің" -> "министр"."""
+    """The role a Kazakh word names, whatever its endings: "Министрдің" -> "министр",
+    "бапкері" -> "бапкер"."""
     low = word.lower()
-    return next((stem for stem in ROLE_STEMS if low.startswith(stem)), None)
+    found = next((stem for stem in ROLE_STEMS if low.startswith(stem)), None)
+    if found is None and (m := AGENT_NOUN.fullmatch(low)):
+        return m.group("stem")
+    return found
 
 # "Серікованың айтуынша, ...": a postposition after the source's name in the genitive.
 ACCORDING_AFTER = re.compile(r"\b(?:айтуынша|пікірінше|сөзінше|мәліметінше)\b", re.IGNORECASE)
