@@ -157,6 +157,11 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
      "Governor Lisa Tran spoke in Denver on Friday.\nThe first-term Republican insisted that "
      "the budget was balanced.",
      ["Lisa Tran <- insisted that the budget"]),
+    ("role-kk-the-district-head-not-the-village-head", KK,
+     "Аудан әкімі Ерлан Сапаров ауылға келді. Кездесуге аудан әкімінің орынбасары Асхат "
+     "Нұров қатысты.\nАуыл әкімі Бекзат Дүйсенов жұмыстарды баяндады.\nАл, аудан басшысы өз "
+     "кезегінде көтерілген мәселелердің шешімін табатындығын жеткізді.",
+     ["Ерлан Сапаров <- аудан басшысы өз", "Бекзат Дүйсенов <- жұмыстарды баяндады"]),
     # PRON: the previous subject, not the nearest name; a Kazakh subject left out
     ("pron-en-subject-not-the-honoree", EN,
      "Councilman Sam Ortiz spoke at a dinner honoring Governor Paul Kerr.\n\"It is a good day "

@@ -248,6 +248,8 @@ class People:
             person = self.persons.get(key)
             if p < pos and person is not None and nouns & person.role_nouns:
                 return key
+        if " " in noun:  # "аудан әкім" when no one was given the district: any "әкім"
+            return self.by_role(noun.rsplit(" ", 1)[1], pos)
         return None
 
     # -- describing --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ that go on with their content."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from speechsum.model import Kind, Sentence
 from speechsum.speakers.claims import Claim, Cue, CueKind
@@ -32,7 +33,7 @@ def reported_speech(doc: Doc) -> Iterator[Claim]:
             claim = report(doc, p, s)
             if claim is not None:
                 going_on = claim.continues
-                yield claim
+                yield from split_clauses(doc, claim)
             elif going_on and not starts_new_topic(doc, s):
                 yield Claim(s.start, s.end, Kind.INDIRECT, CONTINUED, continues=True)
             else:
@@ -75,6 +76,36 @@ def report(doc: Doc, p: Paragraph, s: Sentence) -> Claim | None:
                    lexicon.about_this.match(text, s.start, verbs[0].start))
     return Claim(start, s.end, Kind.INDIRECT, REPORTED, verbs[0], continues=goes_on,
                  alternatives=tuple(verbs[1:]))
+
+
+def split_clauses(doc: Doc, claim: Claim) -> Iterator[Claim]:
+    """"Райхан Бралина ... алға тартса, Абдулла Жаналин ... сұрады.", "Иванов раскритиковал
+    план, а Петров его поддержал.": a sentence of two clauses, each with a speech verb and a
+    subject of its own, is two claims, split after the comma. Not when the first verb's
+    content goes on ("Иванов сказал, что Петров заявил ...": all Иванов's)."""
+    first = claim.cue
+    if first is None or first.kind is not CueKind.PREDICATE or not claim.alternatives or (
+            claim.continues):
+        yield claim
+        return
+    text, lang = doc.text, doc.lang
+    own_verb = predicate_at(doc, first)
+    for k, cue in enumerate(claim.alternatives):
+        comma = text.rfind(",", first.end, cue.start)
+        verb = predicate_at(doc, cue)
+        if comma < 0 or verb is None or own_verb is None:
+            continue
+        second = lang.subject_of(text, doc.mentions_in(comma + 1, cue.start), verb)
+        own = lang.subject_of(text, doc.mentions_in(claim.start, comma), own_verb)
+        if second is None or own is None or second.key == own.key:
+            continue
+        yield replace(claim, end=comma + 1, alternatives=claim.alternatives[:k])
+        rest = comma + 1 + len(text[comma + 1 : cue.start]) - len(
+            text[comma + 1 : cue.start].lstrip())
+        yield from split_clauses(doc, replace(claim, start=rest, cue=cue,
+                                              alternatives=claim.alternatives[k + 1 :]))
+        return
+    yield claim
 
 
 def predicates(doc: Doc, p: Paragraph, s: Sentence) -> list[Verb]:

@@ -40,6 +40,11 @@ DETERMINERS = frozenset("""аталмыш аталған бұл осы сол о
     бойынша жөнінде""".split())
 
 
+def _unit(word: str) -> str:
+    """The administrative unit a word names, whatever its endings ("ауданның" -> "аудан")."""
+    return next((u for u in lexicon.UNITS if word.startswith(u)), "")
+
+
 class Kazakh(Cyrillic):
     """Kazakh news: no morphology of its own here, so words are matched as written."""
 
@@ -84,7 +89,11 @@ class Kazakh(Cyrillic):
             place = before.group(1).lower()
             office = next((o for (p, s), o in lexicon.ROLE_PHRASES.items()
                            if s == stem and place.startswith(p)), None)
-            return office or stem  # "өңір басшысы" -> "әкім"
+            # "өңір басшысы" -> "әкім"; "аудан басшысы" -> the district's akim, not the
+            # village's ("аудан әкім"), when the text tells them apart.
+            found = office or stem
+            unit = _unit(place)
+            return f"{unit} {found}" if unit else found
         return stem
 
     def role_word(self, word: str) -> str | None:
@@ -99,17 +108,26 @@ class Kazakh(Cyrillic):
         kept = [words[-1]]
         for w in reversed(words[:-1]):
             low = w.lower()
-            # A place name keeps an ending that looks like a verb's: "Алматы облысы".
+            # A place name keeps an ending that looks like a verb's: "Алматы облысы"; a unit's
+            # own letters are no ending ("Аудан", but "Ауданда").
             ending = PLACE_CASE if w[:1].isupper() else NOT_ROLE
+            tail = low[len(_unit(low)):]
             if len(kept) >= ROLE_BEFORE_WORDS or w.isdigit() or low[:1] not in "«\"" and (
-                    ending.search(low) or VERB_FORM.search(low) or low in DETERMINERS
+                    ending.search(tail) or VERB_FORM.search(tail) or low in DETERMINERS
                     or low in TIME_WORDS):
                 break
             kept.append(w)
         return " ".join(reversed(kept))
 
     def role_nouns(self, role: str) -> set[str]:
-        return {stem for w in role.split() if (stem := lexicon.role_stem(w))}
+        """The head of a role, which comes last ("аудан әкімінің орынбасары" is a deputy, no
+        akim), also with the unit right before it ("Аудан әкімі" is "аудан әкім")."""
+        words = role.split()
+        head = lexicon.role_stem(words[-1]) if words else None
+        if head is None:
+            return {stem for w in words if (stem := lexicon.role_stem(w))}
+        unit = _unit(words[-2].lower()) if len(words) > 1 else ""
+        return {head, f"{unit} {head}"} if unit else {head}
 
     def nominative(self, words: tuple[str, ...], case: str | None,
                    gender: Gender) -> tuple[str, ...]:

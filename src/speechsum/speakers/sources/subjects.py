@@ -15,6 +15,7 @@ DISLOCATED = re.compile(r"\s*,\s*")
 # The window around the verb where a role noun may stand as its subject.
 ROLE_BEFORE = 60
 ROLE_AFTER = 40
+OPENING_WORDS = 4
 
 
 def relative_clause_subject(doc: Doc, claim: Claim) -> Ref | None:
@@ -68,9 +69,14 @@ def role_subject(doc: Doc, claim: Claim) -> Ref | None:
         return None
     start = max(claim.start, verb.start - ROLE_BEFORE)
     end = min(claim.end, verb.end + ROLE_AFTER)
-    nouns = tuple(noun for word in doc.words_in(start, end)
+    # Near the verb, or opening the sentence as a subject does however long the clause
+    # ("Ал, аудан басшысы өз кезегінде ... жеткізді").
+    opening = [w for w in doc.words_in(claim.start, claim.end)[:OPENING_WORDS] if w.start < start]
+    words = (*opening, *doc.words_in(start, end))
+    nouns = tuple(noun for word in words
                   if (noun := doc.lang.role_noun(doc.text, word.start, word.end, end)))
-    return Role(nouns, start, doc.lang.lexicon.definite_roles) if nouns else None
+    at = claim.start if opening else start
+    return Role(nouns, at, doc.lang.lexicon.definite_roles) if nouns else None
 
 
 def organisation_subject(doc: Doc, claim: Claim) -> Ref | None:
