@@ -71,6 +71,12 @@ CASES: list[tuple[str, str, Language, list[str]]] = [
      "С нами Марат Оспанов.\n- Как дела?\n- Хорошо, спасибо.\n- А школа?\n- Строится.",
      Language.RU, ["Марат Оспанов <- Хорошо, спасибо <- interviewee",
                    "Корреспондент <- Как дела <- interviewer"]),
+    ("headline-deck",
+     "Senator blasts toll plan;\nVows to fight it in court.\nSen. Dana Park spoke on Monday.",
+     Language.EN, ["Dana Park <- Vows to fight it <- headline-deck"]),
+    ("headline-deck-says-no-in-the-body",
+     "Senator blasts toll plan;\nSen. Dana Park spoke on Monday.\nPromises were made.",
+     Language.EN, ["- <- Promises were made"]),
     ("interviewee-is-never-the-interviewer",
      "Собеседником Анны Ивановой стал министр Марат Оспанов.\nО школах\n- Как дела?\n"
      "- Хорошо, спасибо.", Language.RU,

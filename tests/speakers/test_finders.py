@@ -16,7 +16,8 @@ from speechsum.speakers.claims import Claim
 from speechsum.speakers.document import Doc
 from speechsum.speakers.finders.captions import caption_voice
 from speechsum.speakers.finders.dashes import dash_paragraph, inner_dash_quote, interview_exchange
-from speechsum.speakers.finders.quotes import colon_speech, headline_label, quotation
+from speechsum.speakers.finders.headlines import headline_label
+from speechsum.speakers.finders.quotes import colon_speech, quotation
 from speechsum.speakers.finders.reported import reported_speech
 from speechsum.speakers.finders.transcript import transcript_turn
 
@@ -60,6 +61,12 @@ CASES: list[tuple[str, str, Finder, Language, list[str]]] = [
      "Серік Ахметұлы, жазушы: ТІЛ – ЕЛДІҢ ЖАНЫ\nБүгін біздің қонағымыз жазушы.", headline_label,
      Language.KK,
      ["headline-label: Серік Ахметұлы, жазушы: ТІЛ – ЕЛДІҢ ЖАНЫ|Серік Ахметұлы, жазушы"]),
+    ("headline-words-dash-name",
+     "Жолды биыл саламыз – Ерлан Сапаров\nАудан әкімі жиында сөйледі.", headline_label,
+     Language.KK, ["headline-label: Жолды биыл саламыз|Ерлан Сапаров"]),
+    ("headline-name-and-topic",
+     "Анна Ким – о школах, дорогах и бюджете\nИнтервью записала редакция.", headline_label,
+     Language.RU, ["headline-label: Анна Ким – о школах, дорогах и бюджете|Анна Ким"]),
     ("headline-without-a-name-is-none",
      "What the city plans: bridges and roads\nThe mayor spoke on Monday.", headline_label,
      Language.EN, []),

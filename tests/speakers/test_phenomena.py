@@ -220,6 +220,29 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
      "Вопросы читателей.\nЧитатель Олег Смирнов интересуется: когда отремонтируют мост?\n"
      "Отвечает глава отдела дорог Гульнара Абенова: мост отремонтируют к осени.",
      ["Олег Смирнов <- когда отремонтируют мост", "Гульнара Абенова <- мост отремонтируют"]),
+    # HEAD: a headline gives the words of the person the report is about
+    ("head-en-title-case-headline", EN,
+     "Harlan Criticizes Bridge Tolls As Unfair.\nGov. Ruth Harlan spoke in Toledo on "
+     "Tuesday.",
+     ["Ruth Harlan <- Harlan Criticizes Bridge Tolls"]),
+    ("head-en-role-headline-and-its-second-line", EN,
+     "Governor blasts bridge tolls;\nPromises a vote in spring.\nGov. Ruth Harlan spoke in "
+     "Toledo on Tuesday.",
+     ["Ruth Harlan <- Governor blasts bridge tolls", "Ruth Harlan <- Promises a vote"]),
+    # CLAUSE: a subordinate clause does not decide the speaker
+    ("clause-en-though-she-said", EN,
+     "The hearing ran late.\nMayor Tom Briggs blamed Councilwoman Ann Soto for the delay, "
+     "though she said the report had come in late.",
+     ["Tom Briggs <- Mayor Tom Briggs blamed"]),
+    ("clause-ru-relative-with-his-opinion", RU,
+     "Депутат Ольга Серова предложила закрыть парк. Идея удивила председателя совета Ивана "
+     "Круглова.\nКруглов прокомментировал идею Серовой, которая, по его мнению, навредит "
+     "городу, и попросил комиссию её изучить.",
+     ["Иван Круглов <- Круглов прокомментировал"]),
+    ("pron-en-asked-object-then-he-said", EN,
+     "The board asked Tom Briggs whether the plan would help Ray Cole.\n\"We did what we "
+     "could,\" he said.",
+     ["Tom Briggs <- We did what we could"]),
     ("org-en-department-said", EN,
      "Residents complained about the noise.\nThe Harbor Parks Department said in a statement "
      "that the work would stop at night.",

@@ -29,6 +29,7 @@ from speechsum.speakers.sources.cues import (
     introduction_names,
     label_names,
 )
+from speechsum.speakers.sources.headlines import headline_role
 from speechsum.speakers.sources.interviews import interviewer
 from speechsum.speakers.sources.subjects import (
     organisation_subject,
@@ -119,6 +120,12 @@ CASES: list[tuple[str, str, str, SourceRule, Language, str]] = [
     ("interviewer-the-outlet-in-kazakh", "Бүгінгі «Ақпарат»-тың қонағы – жазушы Серік "
      "Ахметұлы.\n– Кітабыңыз қашан шығады?\n– Күзде.", "interview-question", interviewer,
      Language.KK, "Organisation(Ақпарат)"),
+    ("headline-role-the-person-given-it-below", "Директор школы рассказала о первом дне.\n"
+     "Директор школы Анна Ким встретила учеников.", "reported-speech", headline_role,
+     Language.RU, "Named(Анна Ким)"),
+    ("headline-role-says-no-in-the-body", "Прошел первый день.\nДиректор школы рассказала о "
+     "нем.\nДиректор Анна Ким встретила учеников.", "reported-speech", headline_role,
+     Language.RU, "-"),
     # according to
     ("according-to-name", "По словам министра Виктора Зайцева, ситуация под контролем.",
      "reported-speech", according_to, Language.RU, "Named(Виктора Зайцева)"),

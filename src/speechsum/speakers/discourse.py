@@ -21,6 +21,7 @@ from speechsum.speakers.claims import (
     SameAs,
 )
 from speechsum.speakers.document import Doc, Paragraph
+from speechsum.speakers.finders.headlines import in_headline
 from speechsum.speakers.finders.reported import (
     CONTINUED,
     REPORTED,
@@ -186,6 +187,19 @@ def dash_after_introduction(doc: Doc, claims: Claims, i: int) -> Ref | None:
         return None
     p = doc.paragraph_at(claim.start)
     return None if p is None else introduced(doc, claims, p)
+
+
+def headline_deck(doc: Doc, claims: Claims, i: int) -> Ref | None:
+    """"Senator slams toll plan;" then "Vows to fight it in court.": a headline line that
+    opens with its speech verb has the voice of the headline line before it."""
+    claim = claims[i]
+    verb = predicate_at(doc, claim.cue)
+    if verb is None or not in_headline(doc, claim.start) or doc.words_in(claim.start,
+                                                                         verb.start):
+        return None
+    voiced = [j for j in range(i) if claims[j].source is not None and in_headline(
+        doc, claims[j].start)]
+    return SameAs(voiced[-1]) if voiced else None
 
 
 def interviewee(doc: Doc, claims: Claims, i: int) -> Ref | None:

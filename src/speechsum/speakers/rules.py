@@ -21,7 +21,8 @@ from speechsum.speakers.finders.dashes import (
     interview_exchange,
     unquoted_speech,
 )
-from speechsum.speakers.finders.quotes import colon_speech, headline_label, quotation
+from speechsum.speakers.finders.headlines import headline_label
+from speechsum.speakers.finders.quotes import colon_speech, quotation
 from speechsum.speakers.finders.reported import reported_speech
 from speechsum.speakers.finders.transcript import transcript_turn
 from speechsum.speakers.sources.according import (
@@ -39,6 +40,7 @@ from speechsum.speakers.sources.cues import (
     label_names,
     voice_name,
 )
+from speechsum.speakers.sources.headlines import headline_role
 from speechsum.speakers.sources.interviews import interviewer
 from speechsum.speakers.sources.subjects import (
     organisation_subject,
@@ -55,7 +57,7 @@ DiscourseRule = Callable[[Doc, Claims, int], Ref | None]
 # Is it speech, and where is its cue? Earlier finders win the words they claim.
 FINDERS: tuple[Finder, ...] = (
     transcript_turn,     # "ИВАНОВ: ...", "Ведущий:", "Mr. Speaker" on its own line
-    headline_label,      # "Sanders: Endorsements prove ..." as the first line
+    headline_label,      # "Sanders: Endorsements ...", "... – Рафаэль Уразбахтин"
     interview_exchange,  # "— Вопрос? — Ответ." with no cues
     dash_paragraph,      # "- ..., - сказал X.", and dash quotes closed paragraphs later
     inner_dash_quote,    # "... ответить. - Я понял, - ответил X."
@@ -83,6 +85,7 @@ SOURCES: tuple[SourceRule, ...] = (
     relative_clause_subject,  # "..., которая обратила внимание"
     verb_subject,            # "Аким Нурлан Ахметов отметил, что ..."
     pronoun_subject,         # "Он также напомнил, что ..."
+    headline_role,           # "Директор школы рассказала ..." above "директор Анна Ким"
     role_subject,            # "Затем прокурор заявил, что ..."
     organisation_subject,    # "Акимат города сообщил, что ..."
 )
@@ -99,6 +102,7 @@ DISCOURSE: tuple[DiscourseRule, ...] = (
     discourse.multi_paragraph_quote,               # '“First.\n“Second,” she said.'
     discourse.dash_after_introduction,             # "Выступила X.\n- Программы работают."
     discourse.interviewee,                         # the answers of an interview
+    discourse.headline_deck,                       # "Senator slams ...;\nVows to fight it."
 )
 
 

@@ -1,5 +1,5 @@
-"""Quoted words: quotation marks with a cue after or an introduction before, unquoted words
-after a speech verb and a colon, and a headline that gives a person's words after a colon."""
+"""Quoted words: quotation marks with a cue after or an introduction before, and unquoted
+words after a speech verb and a colon."""
 
 from __future__ import annotations
 
@@ -11,16 +11,11 @@ from speechsum.model import Kind
 from speechsum.speakers.claims import Claim, Cue, CueKind
 from speechsum.speakers.document import Doc, Paragraph
 from speechsum.speakers.finders.clauses import cue_with_content
-from speechsum.speakers.finders.transcript import in_turn, prose
+from speechsum.speakers.finders.transcript import prose
 from speechsum.speakers.marks import DASHES, WORDS
 
 # Two words after a colon that do not open a quotation: "спросил: почему так дорого?"
 AFTER_COLON = re.compile(rf"\s*(?=[^\s«\"“„'{re.escape(DASHES)}]\S*\s+[^\W\d_])")
-HEADLINE_LABEL = re.compile(r"(?P<label>[^\W\d_][^:\n«\"“]{1,40}):\s+(?=\S)")
-# A headline is short, and its name comes after at most this many words.
-HEADLINE_LENGTH = 200
-HEADLINE_ROLE = re.compile(r"(?:,\s*[^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*(?:\s+[\w-]+){0,3})?")
-HEADLINE_LEAD = 3
 # A clause introducing a quote is looked for at most this far back.
 CLAUSE_REACH = 300
 
@@ -102,22 +97,3 @@ def colon_speech(doc: Doc) -> Iterator[Claim]:
                     yield content
                 break
             colon = text.find(":", colon + 1, p.end)
-
-
-def headline_label(doc: Doc) -> Iterator[Claim]:
-    """"Sanders: Endorsements prove Clinton 'candidate of the establishment.'" - a first line
-    that gives a named person's words after their name and a colon."""
-    if not doc.paragraphs or in_turn(doc, doc.paragraphs[0]):
-        return
-    p = doc.paragraphs[0]
-    m = HEADLINE_LABEL.match(doc.text, p.start, p.end)
-    if m is None or len(p.text) > HEADLINE_LENGTH:
-        return
-    found = doc.mentions_in(m.start("label"), m.end("label"))
-    # "Sanders:", or with a role after the name: "Талғат АЙТБАЙҰЛЫ, публицист-жазушы:".
-    if not found or not HEADLINE_ROLE.fullmatch(doc.text, found[-1].end, m.end("label")):
-        return
-    if len(WORDS.findall(doc.text, m.start("label"), found[-1].start)) > HEADLINE_LEAD:
-        return
-    cue = Cue(m.start("label"), m.end("label"), CueKind.LABEL)
-    yield Claim(p.start, p.end, Kind.INDIRECT, "headline-label", cue)
