@@ -17,7 +17,7 @@ from speechsum.model import Kind
 from speechsum.speakers.claims import Claim, Cue, CueKind, Label, Named, Ref
 from speechsum.speakers.document import Doc, Paragraph
 from speechsum.speakers.lang.cyrillic_names import display_name
-from speechsum.speakers.marks import DASHES, STAGE_DIRECTION, UPPER, WORDS
+from speechsum.speakers.marks import DASHES, LOWER, STAGE_DIRECTION, UPPER, WORDS
 
 BARE_LABEL = re.compile(
     rf"(?P<label>(?:[{UPPER}]\.\s?){{1,2}}[{UPPER}][\w'’-]+)\s+(?=[{UPPER}«\"„“])")
@@ -43,6 +43,7 @@ TRANSCRIPT_LABEL = re.compile(
     rf"(?:\*\*)?\s*"
 )
 DASH_LINE = tuple(DASHES)
+WORD_STOP = re.compile(rf"(?<=[{LOWER}]{{2}})\.\s")
 INITIALS = re.compile(rf"\b[{UPPER}]\.")
 INITIAL_BEFORE = re.compile(rf"(?:^|[\s.])[{UPPER}]\.$")
 # "... Анна Ким. А.КИМ: Здравствуйте." - a label after a sentence's end inside a paragraph.
@@ -125,7 +126,9 @@ def _cast(labels: list[LabelMatch]) -> list[LabelMatch]:
     uses: dict[str, int] = {}
     for m in weak:
         key = _label_key(m.ref)
-        uses[key] = uses.get(key, 0) + 1
+        # A full name as a sentence is a label sooner than one word: it counts twice.
+        full = isinstance(m.ref, Named) and len(m.ref.mention.words) > 1
+        uses[key] = uses.get(key, 0) + (2 if full else 1)
     cast = {k for k, n in uses.items() if n >= 2}
     strong = len(labels) - len(weak)
     keep_weak = len(cast) >= 2 or cast and strong >= 1
@@ -170,6 +173,11 @@ def label_at(doc: Doc, p: Paragraph) -> LabelMatch | None:
                           p.index)
     for pattern in (QA_LABEL, CAPS_DOT_LABEL, TRANSCRIPT_LABEL):
         m = pattern.match(doc.text, p.start, p.end)
+        stop = WORD_STOP.search(doc.text, m.start("label"), m.end("label")) if m else None
+        if m is not None and stop is not None and m.group("sep").strip() == ".":
+            # "Акежан Кажегельдин. Никак. ...": the label ends at the first word's full stop
+            # (not an initial's: "Абдрахманова С. К.").
+            m = pattern.match(doc.text, p.start, stop.end() + 1) or m
         found = label_ref(doc, m) if m is not None else None
         if m is None or found is None:
             continue
@@ -185,8 +193,10 @@ def _is_weak(doc: Doc, m: re.Match[str], ref: Ref) -> bool:
     """A label that names no one the name finder knows and has no capitals, initials or
     role: a capitalised word at a line's start that only its recurrence makes a label."""
     if isinstance(ref, Named):
-        return ref.mention.start == m.start("label") and len(ref.mention.words) == 1 and not (
-            ref.mention.text.isupper()) and m.group("sep").strip() == "."
+        # "Пахом." and "Вадим Борейко. Акежан Магжанович, как ...": a name as a sentence.
+        return ref.mention.start == m.start("label") and not (
+            ref.mention.text.isupper()) and m.group("sep").strip() == "." and not (
+            INITIALS.search(m.group("label")))
     return isinstance(ref, Label) and ref.key.startswith("name:")
 
 
@@ -228,9 +238,8 @@ def label_ref(doc: Doc, m: re.Match[str]) -> Ref | None:
     lead = WORDS.findall(doc.text[m.start("label") : mention.start])
     if any(w.lower() not in lexicon.titles for w in lead) and not is_caps:
         return None
-    if sep == "." and not is_caps and not INITIALS.search(label) and (
-            len(mention.words) > 1 or m.group("role") and not m.group("role").strip().startswith(
-                "(")):
+    if sep == "." and not is_caps and not INITIALS.search(label) and m.group("role") and (
+            not m.group("role").strip().startswith("(")):
         return None  # "Dr. Samuel Okafor, the county health director, warned ...": a sentence
     return Named(mention, role=(m.group("role") or "").strip(" ,()"))
 
