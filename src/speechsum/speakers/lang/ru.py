@@ -198,15 +198,17 @@ class Russian(Cyrillic):
             while k < len(words) and len(kept) < 5:
                 w = words[k].group()
                 found = parses(w.lower())
-                if text[last : words[k].start()].strip(" «»\"") or _plural_speech(
-                        w.lower()) or not (w[:1].isupper() or any(
-                        p.case in ("gent", None) for p in found)):
+                gap = text[last : words[k].start()]
+                # A quoted name in the dative is whom they told ("сказали «Подъёму»").
+                told = "«" in gap and not any(p.case in ("gent", "nomn", None) for p in found)
+                if gap.strip(" «»\"") or told or _plural_speech(w.lower()) or not (
+                        w[:1].isupper() or any(p.case in ("gent", None) for p in found)):
                     break
                 last = words[k].end()
                 kept.append(w)
                 k += 1
-            verb_after = words[k].group().lower() if k < len(words) and not text[
-                last : words[k].start()].strip() else ""
+            after = ADDRESSEE_THEN_WORD.match(text, last, min(end, last + 80))
+            verb_after = after.group("word").lower() if after else ""
             verb_before = (m.group("before") or "").lower()
             if not (_plural_speech(verb_after) or verb_before and _plural_speech(verb_before)):
                 continue
@@ -308,11 +310,14 @@ def _negated(text: str, pos: int) -> bool:
 
 
 def _subject_case(m: Mention, gender: Gender) -> bool:
-    """A nominative name; with a masculine verb "Кадырова" is genitive, not a subject."""
-    if not m.nominative:
-        return False
+    """A nominative name; with a masculine verb "Кадырова" is genitive, not a subject, and with
+    a feminine one "Надира Нарматова" is a woman's nominative, whatever the dictionary
+    guesses of a first name it does not know."""
     last = m.words[-1].lower()
-    return not (gender is Gender.MASC and re.search(r"(?:ов|ев|ёв|ин|ын)а$|ская$", last))
+    feminine_surname = re.search(r"(?:ов|ев|ёв|ин|ын)а$|ская$", last)
+    if not m.nominative:
+        return gender is Gender.FEMN and bool(feminine_surname)
+    return not (gender is Gender.MASC and feminine_surname)
 
 
 def _finite_verb_in(fragment: str) -> bool:
@@ -324,6 +329,9 @@ def _finite_verb_in(fragment: str) -> bool:
 
 
 APPOSITION = re.compile(r",[ \t]+")
+# "В администрации района «Подъёму» сказали": the word after a name, over a quoted addressee.
+ADDRESSEE_THEN_WORD = re.compile(r"[»\"”]?(?:[ \t]*«[^«»\n]{1,40}»)?[ \t]*(?P<word>[а-яё]+)",
+                                 re.IGNORECASE)
 ROLE_AFTER_TOKEN = re.compile(r"«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\"|[^\W_]+(?:[-‑–][^\W_]+)*|\S")
 ROLE_AFTER_STOP_POS = ROLE_STOP_POS - {"NUMR"} | {"PRTF", "ADJS"}
 DASHES = {"-", "–", "—"}
