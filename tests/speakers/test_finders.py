@@ -158,6 +158,10 @@ CASES: list[tuple[str, str, Finder, Language, list[str]]] = [
      ["quote-sentence-head: Yet Trump is also a|Cole said.",
       "quote-cue-after: “wild card,”|Cole said.",
       "quote-sentence-head: Cole said.|Cole said."]),
+    ("quote-sentence-goes-on-to-its-cue",
+     '"It may pass" that the levy holds, said Ray Cole.', quotation, Language.EN,
+     ['quote-cue-after: "It may pass"|, said Ray Cole.',
+      "quote-sentence-head: that the levy holds, said Ray Cole.|, said Ray Cole."]),
     # reported speech
     ("reported-speech-verb",
      "Аким Нурлан Ахметов отметил важность ремонта школ.", reported_speech, Language.RU,

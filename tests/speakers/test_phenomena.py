@@ -195,6 +195,10 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
     ("quote-en-adding-a-clause", EN,
      "\"We will win,\" Senator Dana Park said, adding she would campaign in every county.",
      ["Dana Park <- adding she would campaign"]),
+    ("quote-en-sentence-goes-on-to-its-cue", EN,
+     "The council met on Monday.\n\"It may pass, but it looks unlikely\" that the levy will "
+     "hold, said Ray Cole, a lawyer for the county. \"We will see,\" he said.",
+     ["Ray Cole <- It may pass", "Ray Cole <- that the levy will hold"]),
     # NAME: a surname the dictionary reads as something else
     ("name-ru-surname-alone-after-the-full-name", RU,
      "Вчера прошла сессия.\nДепутат Игорь Лапин выступил с отчетом.\nЛапин отметил, что "

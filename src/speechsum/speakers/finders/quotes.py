@@ -16,6 +16,8 @@ from speechsum.speakers.marks import DASHES, WORDS
 
 # Two words after a colon that do not open a quotation: "спросил: почему так дорого?"
 AFTER_COLON = re.compile(rf"\s*(?=[^\s«\"“„'{re.escape(DASHES)}]\S*\s+[^\W\d_])")
+# A quote's sentence may go on for this many words before its cue ('"..." that X, said Y.').
+TAIL_WORDS = 30
 # A clause introducing a quote is looked for at most this far back.
 CLAUSE_REACH = 300
 
@@ -59,6 +61,13 @@ def quotation(doc: Doc) -> Iterator[Claim]:
                 elif (content := cue_with_content(doc, cue)) is not None:
                     yield content
                 continue
+            tail = _tail_cue(doc, p, qe)
+            if tail is not None:
+                # '"He can assert it" that Sanders can win, said Ed Kim.': the sentence goes on
+                # past the quote to its cue; the words between are the speaker's too.
+                yield Claim(qs, qe, Kind.DIRECT, "quote-cue-after", tail)
+                yield Claim(qe, tail.end, Kind.INDIRECT, "quote-sentence-head", tail)
+                continue
             intro = introduction(doc, p, qs)
             if intro is not None:
                 yield Claim(qs, qe, Kind.DIRECT, "quote-after-colon", intro)
@@ -67,6 +76,29 @@ def quotation(doc: Doc) -> Iterator[Claim]:
                     yield content
                 continue
             yield Claim(qs, qe, Kind.DIRECT, "quotation")
+
+
+def _tail_cue(doc: Doc, p: Paragraph, qe: int) -> Cue | None:
+    """The reporting clause that ends the quote's sentence after more words of narration
+    with no quotation marks: '"..." that Sanders can catch Clinton, said Steve Elmendorf.'"""
+    k = doc.sentence_index(qe - 1)
+    if k >= len(doc.sentences):
+        return None
+    end = doc.sentences[k].end
+    between = doc.text[qe:end]
+    if not between.strip() or between[:1] in ",.!?…" or re.search("[\"“”«»„]", between) or (
+            len(WORDS.findall(between)) > TAIL_WORDS):
+        return None
+    comma = doc.text.find(",", qe, end)
+    while comma > qe:
+        span = doc.lang.cue_after(doc.text, comma, end)
+        rest = doc.text[span[1] : end].strip(" .!?…") if span is not None else ""
+        # Nothing after the cue but an aside on the speaker: ", deputy manager for X."
+        if span is not None and (not rest or rest.startswith(",") and not doc.speech_verbs(
+                span[1], end)):
+            return Cue(span[0], span[1], CueKind.CLAUSE)
+        comma = doc.text.find(",", comma + 1, end)
+    return None
 
 
 def _sentence_head(doc: Doc, p: Paragraph, qs: int) -> int | None:
