@@ -23,6 +23,8 @@ SURNAME_END = re.compile(
     r"енко|ко|ук|юк|дзе|швили|ян|янц|вич|вна|бек|бай|баев|баева)$"
 )
 KAZAKH_LETTERS = re.compile("[әғқңөұүһі]")
+# A capitalised word of two letters or more, not an initial (TOKEN's other words).
+CAPITALISED = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_]+(?:[-'’][^\W\d_]+)*")
 PLURAL_LOOKALIKE = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
 PATRONYMIC_KZ = re.compile(r"(?:кызы|қызы|улы|ұлы|уулу)$")
 GRAMMEMES_NAME = {"Name", "Surn", "Patr"}
@@ -90,6 +92,7 @@ def word_gender(word: str) -> Gender:
     return Gender.UNKNOWN
 
 
+@lru_cache(maxsize=200_000)
 def surname_key(word: str) -> str:
     """Identity key of a surname: its masculine normal form (`Ускумбаевой` -> `ускумбаев`)."""
     low = word.lower().replace("ё", "е")
@@ -143,13 +146,15 @@ def lone_surnames(text: str, start: int, end: int, found: Sequence[Mention],
                   known: set[str]) -> list[Mention]:
     """Capitalised words in text[start:end] outside the names found there whose surname key
     is one of `known` ("Квирия отметил" after "Отар Квирия")."""
-    taken = [(m.start, m.end) for m in found]
+    taken = sorted((m.start, m.end) for m in found)
     more = []
-    for t in TOKEN.finditer(text, start, end):
+    k = 0
+    for t in CAPITALISED.finditer(text, start, end):
+        while k < len(taken) and taken[k][1] <= t.start():
+            k += 1  # the names before this word: passed once, in order
+        if k < len(taken) and taken[k][0] <= t.start():
+            continue  # inside a name found there
         word = t.group()
-        if not is_capitalised(word) or INITIAL.fullmatch(word) or any(
-                a <= t.start() < b for a, b in taken):
-            continue
         if surname_key(_caseless(word)) in known:
             more.append(_mention(text, t.start(), t.end(), (word,)))
     return more
