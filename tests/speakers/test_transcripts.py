@@ -72,6 +72,10 @@ STYLES = [
     ("full-stop-label-keeps-its-initials", Language.RU,
      "ИВАНОВ А. Б. Я против.\nПетрова В. Г. Я за.\nИВАНОВ А. Б. Остаюсь против.",
      ["Иванов А. Б. <- Я против", "Петрова В. Г. <- Я за"]),
+    ("outlet-in-quotation-marks", Language.RU,
+     "«Вечерний город»: Когда откроют мост?\nСеитов: Весной, если позволит погода.\n"
+     "«Вечерний город»: А цены?\nСеитов: Останутся прежними.",
+     ["Вечерний город <- Когда откроют мост", "Сеитов <- Весной", "Сеитов <- Останутся"]),
     ("full-stop-english-label", Language.EN,
      "Mr. CARTER. I yield the floor.\nMr. DIAZ. I thank the gentleman.",
      ["Carter <- I yield the floor", "Diaz <- I thank the gentleman"]),

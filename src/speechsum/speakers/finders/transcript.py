@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from speechsum.model import Kind
-from speechsum.speakers.claims import Claim, Cue, CueKind, Label, Named, Ref
+from speechsum.speakers.claims import Claim, Cue, CueKind, Label, Named, Organisation, Ref
 from speechsum.speakers.document import Doc, Paragraph
 from speechsum.speakers.lang.cyrillic_names import display_name
 from speechsum.speakers.marks import DASHES, LOWER, STAGE_DIRECTION, UPPER, WORDS
@@ -43,6 +43,8 @@ TRANSCRIPT_LABEL = re.compile(
     rf"(?:\*\*)?\s*"
 )
 DASH_LINE = tuple(DASHES)
+# "«Азаттык»: ..." - the outlet asking, in quotation marks, in a Q/A interview.
+OUTLET_LABEL = re.compile(rf"«(?P<label>[{UPPER}][^«»\n:]{{0,39}})»\s*:\s*")
 WORD_STOP = re.compile(rf"(?<=[{LOWER}]{{2}})\.\s")
 INITIALS = re.compile(rf"\b[{UPPER}]\.")
 INITIAL_BEFORE = re.compile(rf"(?:^|[\s.])[{UPPER}]\.$")
@@ -171,6 +173,10 @@ def label_at(doc: Doc, p: Paragraph) -> LabelMatch | None:
         label = " ".join(numbered.group("label").split())
         return LabelMatch(p.start, numbered.end(), Label("role:" + label.lower(), label),
                           p.index)
+    outlet = OUTLET_LABEL.match(doc.text, p.start, p.end)
+    if outlet is not None:
+        name = outlet.group("label").strip()
+        return LabelMatch(p.start, outlet.end(), Organisation(name, f"«{name}»"), p.index)
     for pattern in (QA_LABEL, CAPS_DOT_LABEL, TRANSCRIPT_LABEL):
         m = pattern.match(doc.text, p.start, p.end)
         stop = WORD_STOP.search(doc.text, m.start("label"), m.end("label")) if m else None
