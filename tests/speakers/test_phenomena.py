@@ -166,6 +166,9 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
      "Нұров қатысты.\nАуыл әкімі Бекзат Дүйсенов жұмыстарды баяндады.\nАл, аудан басшысы өз "
      "кезегінде көтерілген мәселелердің шешімін табатындығын жеткізді.",
      ["Ерлан Сапаров <- аудан басшысы өз", "Бекзат Дүйсенов <- жұмыстарды баяндады"]),
+    ("role-ru-a-role-in-another-paragraph-is-no-one", RU,
+     "Потерпевший Иван Сомов написал жалобу.\nПрокурор заявил, что жалобу рассмотрят.",
+     ["- <- жалобу рассмотрят"]),
     # PRON: the previous subject, not the nearest name; a Kazakh subject left out
     ("pron-en-subject-not-the-honoree", EN,
      "Councilman Sam Ortiz spoke at a dinner honoring Governor Paul Kerr.\n\"It is a good day "

@@ -18,6 +18,12 @@ SPEECH = re.compile(
                                       reverse=True)) + r")"
     r"(?:" + "|".join(sorted(lexicon.SPEECH_ENDINGS, key=len, reverse=True)) + r")"
     r"(?:\s+(?:" + "|".join(lexicon.AUXILIARIES) + r"))?(?![\w])", re.IGNORECASE)
+# "түсіндіріп жатты", "айтып берді": a speech stem's converb with an auxiliary of aspect
+# ("деп", the quotative, is no speech act of its own here).
+CONVERB_AUX = re.compile(
+    r"(?<![\w])(?:" + "|".join(sorted((re.escape(p) for p in lexicon.SPEECH_STEMS if p != "де"),
+                                      key=len, reverse=True)) + r")(?:ып|іп|п)\s+"
+    r"(?:" + "|".join(lexicon.ASPECT_AUXILIARIES) + r")\w*(?![\w])", re.IGNORECASE)
 # "..., - деп хабарлайды Tengrinews.kz тілшісі": an outlet relaying, not a speaker.
 RELAY = re.compile(r"[,:]\s*[-–—]?\s*деп\s+(?:" + "|".join(lexicon.RELAY_WORDS) + r")\w*",
                    re.IGNORECASE)
@@ -53,7 +59,8 @@ class Kazakh(Cyrillic):
 
     def speech_verbs(self, text: str, start: int, end: int) -> list[Verb]:
         relays = [(m.start(), m.end()) for m in RELAY.finditer(text, start, end)]
-        return [Verb(m.start(), m.end()) for m in SPEECH.finditer(text, start, end)
+        found = [*SPEECH.finditer(text, start, end), *CONVERB_AUX.finditer(text, start, end)]
+        return [Verb(m.start(), m.end()) for m in sorted(found, key=lambda m: m.start())
                 if not any(a <= m.start() < b for a, b in relays)]
 
     def subject_of(self, text: str, mentions: Sequence[Mention], verb: Verb) -> Mention | None:

@@ -21,6 +21,7 @@ SPEECH_STEMS = (
     "мақта", "мадақта", "баянда", "үнде", "мойында", "жарияла", "қолда", "айыпта",
     "өтін", "уәде бер", "жауап бер", "түсініктеме бер", "кеңес бер", "баға бер", "бөліс",
     "тапсыр", "қарсылық білдір", "сендір", "түйіндеп айт", "алға тарт", "таныстыр",
+    "білгісі кел",  # "wanted to know": asked
 )
 # What follows a stem in a finite or participle form: past, present, perfect, evidential,
 # habitual, each in both vowel harmonies; and an auxiliary after ("болатын", "еді").
@@ -29,6 +30,8 @@ SPEECH_ENDINGS = ("ды", "ді", "ты", "ті", "ады", "еді", "йды", 
                   # the conditional of a contrast: "X ... алға тартса, Y ... сұрады"
                   "са", "се")
 AUXILIARIES = ("болатын", "болған", "еді", "екен")
+# Auxiliaries of aspect after a converb: "түсіндіріп жатты", "айтып берді", "сұрап отыр".
+ASPECT_AUXILIARIES = ("жат", "отыр", "тұр", "бер", "кет", "шық")
 
 # "..., - деп хабарлайды Tengrinews.kz тілшісі": an outlet relaying, not a speaker.
 RELAY_WORDS = ("хабарла", "жаз", "мәлім ет", "жеткіз")
