@@ -182,6 +182,19 @@ def test_every_language_answers_every_convention() -> None:
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     (RU, "Пресс-секретарь Нурбек Жумабаев сообщил", ["Нурбек Жумабаев"]),
     (KK, "Жазушы Талғат Айтбайұлы айтты", ["Талғат Айтбайұлы"]),
-], ids=["ru-first-name-ending-as-a-surname", "kk-patronymic"])
+    (EN, "said United Bakers Union Treasurer Ann Cole.", ["Ann Cole"]),
+    (EN, "altogether, ULWA Director of Public Affairs Tom Reed said.", ["Tom Reed"]),
+], ids=["ru-first-name-ending-as-a-surname", "kk-patronymic", "en-name-after-an-organisation",
+        "en-name-after-a-title-of-something"])
 def test_find_mentions(lang: Conventions, text: str, expected: list[str]) -> None:
     assert [m.text for m in lang.find_mentions(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "first"), [
+    (EN, "A spokesman for Harbor Valley Water said", "Harbor Valley Water"),
+    (EN, "Kim Says Tolls Will Rise.", "Kim"),
+    (EN, "DEFENSE ATTORNEY: Objection.", "DEFENSE ATTORNEY"),
+], ids=["en-no-part-of-an-organisation", "en-title-case-headline", "en-caps-label-with-a-title"])
+def test_first_mention(lang: Conventions, text: str, first: str) -> None:
+    # Not "Valley Water", "Kim Says" nor "DEFENSE": the name as the text runs it.
+    assert lang.find_mentions(text, 0, len(text))[0].text == first

@@ -13,6 +13,7 @@ from speechsum.speakers.lang import en_lexicon as lexicon_en
 TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s)|[A-Z]\.(?=[A-Z])|"
                    r"[A-Za-z]+(?:['’-](?!s\b)[A-Za-z]+)*")
 POSSESSIVE = re.compile(r"['’]s?\b")
+OF_BEFORE = re.compile(r"\b(?P<title>[A-Z][a-z]+)\s+(?:of|for)\s+$")
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -51,7 +52,15 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                 if _first_name(words[f]):
                     k = f
                     break
+            else:
+                of = OF_BEFORE.search(text, max(0, s - 40), s)
+                if k == 0 and of is not None and _title(of.group("title")):
+                    k = len(words) - 2  # "Director of Government Affairs Phil Smith"
         name = words[k:]
+        if name and j < len(tokens) and _longer_proper_name(text, tokens, j):
+            name = []  # "United Auto" of "United Auto Workers": a longer proper name
+        if name and _title(name[-1]) and not all(w.isupper() for w in name):
+            name = []  # "UMWA Director": a title ends no name ("DEFENSE ATTORNEY:" labels)
         while name and name[-1] in lexicon_en.NAME_PARTICLES:
             name.pop()
         if name and _acceptable(name, titled=k > 0):
@@ -60,6 +69,24 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             mentions.append(_mention(text, ns, ne, tuple(name), tuple(words[:k])))
         i = max(j, i + 1)
     return mentions
+
+
+def _longer_proper_name(text: str, tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """The run stopped at a capitalised word that goes on with it ("United Auto| Workers"):
+    not a verb or an adverb of a Title Case headline ("Clinton| Says ..."), not after "'s"."""
+    prev_end, (start, _, word) = tokens[j - 1][1], tokens[j]
+    if not word[:1].isupper() or not _joined(text, prev_end, start) or POSSESSIVE.match(
+            text, prev_end):
+        return False
+    low = word.lower()
+    if low in lexicon_en.SPEECH_VERBS or low.rstrip("s") in lexicon_en.SPEECH_LEMMAS or (
+            low.endswith(("ly", "ed", "ing"))):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z]{4,}", line)
+    return not (len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words))
 
 
 def _acceptable(name: list[str], titled: bool) -> bool:
