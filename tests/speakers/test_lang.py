@@ -153,10 +153,15 @@ def test_role_after(lang: Conventions, text: str, expected: str) -> None:
     (RU, "советника Малика Оспанова", "Малик Оспанов"),
     (RU, "Сауле Абдрахмановой", "Сауле Абдрахманова"),
     (KK, "Бишімбаевтың", "Бишімбаев"),
+    (RU, "слово дали адвокату подсудимой Чинаре Жумалиевой", "Чинара Жумалиева"),
+    (RU, "корреспондента Ольги Рябовой", "Ольга Рябова"),
+    (RU, "Собеседником Бигельды Габдуллина стал", "Бигельды Габдуллин"),
     (KK, "жазушы Серік Ахметұлын", "Серік Ахметұлы"),
     (KK, "Әсем Нұрланқызына", "Әсем Нұрланқызы"),
     (EN, "Sen. TED CRUZ", "Ted Cruz"),
-], ids=["ru-genitive", "ru-unknown-surname-by-ending", "kk-case-ending", "kk-patronymic-accusative",
+], ids=["ru-genitive", "ru-unknown-surname-by-ending", "kk-case-ending",
+        "ru-dative-first-name-by-its-ending", "ru-gender-from-the-name-not-the-title",
+        "ru-genitive-complement-of-the-title", "kk-patronymic-accusative",
         "kk-patronymic-dative", "en-all-caps"])
 def test_display_name(lang: Conventions, text: str, expected: str) -> None:
     name = lang.find_mentions(text, 0, len(text))[-1]

@@ -70,6 +70,12 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
     ("false-en-spokeswoman-for", EN,
      "Nina Park, a spokeswoman for the Lakeside Renters Union, said rents had doubled.",
      ["Nina Park <- said rents had doubled"]),
+    ("false-ru-whose-secretary", RU,
+     "Брифинг прошел в Кремле.\n«Решение примут осенью», — пояснил пресс-секретарь Лапина.",
+     ["- <- Решение примут осенью"]),
+    ("false-ru-began-to-speak-then-another", RU,
+     "Суд дал слово Анне Ким. Та начала говорить, но тут вмешался прокурор.",
+     ["- <- начала говорить"]),
     # ANON: an unnamed source is narration
     ("anon-ru-someone-joked", RU,
      "Мэр Андрей Лосев заявил, что бюджет сбалансирован. Кто-то из депутатов пошутил, что "
@@ -178,6 +184,9 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
      "Кітапхана меңгерушісі Айгүл Серікова оқырмандармен кездесті. «Кітап қоры толықты», – "
      "деп атап өтті.",
      ["Айгүл Серікова <- Кітап қоры толықты"]),
+    ("pron-ru-the-latter", RU,
+     "Судья Олег Миронов дал слово адвокату Анне Ким. Однако та сказала, что не готова.",
+     ["Анна Ким <- что не готова"]),
     # QUOTE: quotation marks of other shapes
     ("quote-ru-mismatched-marks", RU,
      "Вчера прошла пресс-конференция.\n«Цены не вырастут\", — заверил директор Марат Исин.",

@@ -61,6 +61,8 @@ class Pronoun:
 
     at: int
     gender: Gender
+    # "тот", "та" ("the latter"): the last person named other than the subject before.
+    latter: bool = False
 
 
 @dataclass(frozen=True)

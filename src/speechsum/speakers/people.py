@@ -8,6 +8,7 @@ people.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 
 from speechsum.model import Gender, Speaker
@@ -66,7 +67,8 @@ class People:
         if isinstance(ref, Named):
             return self.registered.get(ref.mention.start) or self.register_named(ref)
         if isinstance(ref, Pronoun):
-            return self.antecedent(ref.at, ref.gender)
+            return self.latter(ref.at, ref.gender) if ref.latter else self.antecedent(
+                ref.at, ref.gender)
         if isinstance(ref, Role):
             found = next((k for noun in ref.nouns if (k := self.by_role(noun, ref.at))), None)
             if found is None and ref.definite:
@@ -197,6 +199,22 @@ class People:
         return key
 
     # -- resolving ---------------------------------------------------------------------------
+
+    def latter(self, pos: int, gender: Gender) -> str | None:
+        """"Судья спросил адвоката Анну Ким ... Однако та сказала": the person named last
+        before `pos`, of agreeing gender, who is not the subject before it."""
+        # The subject of the sentence before: its first name in the nominative.
+        here = max(self.text.rfind(c, 0, pos) for c in ".!?\n")
+        there = max(self.text.rfind(c, 0, max(here, 0)) for c in ".!?\n")
+        subject = next((key for p, key in self.subjects if there < p < here), None)
+        before = (key for p, key in reversed(self.history) if p < pos)
+        for key in itertools.islice(before, PRONOUN_REACH * 2):
+            person = self.persons.get(key)
+            if key == subject or person is None:
+                continue
+            if person.gender in (gender, Gender.UNKNOWN):
+                return key
+        return None
 
     def antecedent(self, pos: int, gender: Gender) -> str | None:
         """The most recent person named in the nominative before `pos` whose gender agrees;

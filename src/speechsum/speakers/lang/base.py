@@ -41,6 +41,9 @@ class Lexicon:
     # "По его словам", "Оның айтуынша": group "pronoun".
     according_pronoun: re.Pattern[str] = NEVER
     pronoun_genders: Mapping[str, Gender] = field(default_factory=dict)
+    # "Однако та сказала": a demonstrative as the subject, for the person last named who is
+    # not the subject before it ("the latter").
+    demonstratives: Mapping[str, Gender] = field(default_factory=dict)
     # Kazakh "Серікованың айтуынша": the source named right before.
     according_after: re.Pattern[str] = NEVER
     # "Как сообщает RT": an outlet relaying someone else's words.

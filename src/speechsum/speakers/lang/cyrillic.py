@@ -113,7 +113,9 @@ class Cyrillic:
             elif names.OBLIQUE_END.search(names._caseless(words[-1]).lower()):
                 # "Сауле Абдрахмановой": a surname the dictionary does not know, by its ending.
                 femn = words[-1].lower().endswith(("ой", "ую"))
-                words = (*words[:-1], names._restore_case(words[-1], names._surname_nominative(
+                first = tuple(names.feminine_first_name(w) for w in words[:-1]) if femn and (
+                    words[-1].lower().endswith("ой")) else words[:-1]
+                words = (*first, names._restore_case(words[-1], names._surname_nominative(
                     names._caseless(words[-1]).lower(), "femn" if femn else "masc")))
         return names.display_name(self.nominative(words, case, gender if gender is not (
             Gender.UNKNOWN) else guessed))

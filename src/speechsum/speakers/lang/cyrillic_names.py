@@ -492,10 +492,25 @@ def display_name(words: tuple[str, ...]) -> str:
 
 
 def nominative_words(words: tuple[str, ...], case: str, gender: Gender) -> tuple[str, ...]:
-    """The name words put in the nominative (`Малика Отарбаева`, gent, masc -> `Малик Отарбаев`)."""
+    """The name words put in the nominative (`Малика Отарбаева`, gent, masc -> `Малик Отарбаев`;
+    a woman's first name the dictionary knows no name in, by its ending: `Чинаре` -> `Чинара`)."""
     if case == "nomn":
         return words
-    return tuple(inflect_word(w, case, gender.value) for w in words)
+    out = [inflect_word(w, case, gender.value) for w in words]
+    # A first name ending in "-е" is a dative or locative whatever case the title before
+    # suggests ("адвокату подсудимой Чинаре Джакупбековой").
+    if gender is Gender.FEMN or words[-1].lower().endswith("ой"):
+        out[:-1] = [feminine_first_name(w) if put == w else put
+                    for w, put in zip(words[:-1], out[:-1], strict=True)]
+    return tuple(out)
+
+
+def feminine_first_name(word: str) -> str:
+    """A woman's first name in the dative or locative put in the nominative by its ending,
+    when the dictionary knows no name in it ("Чинаре" -> "Чинара", "Асие" -> "Асия")."""
+    if any(p.is_name for p in parses(word.lower())) or not re.search(r"[^\W\d_]{2}е$", word):
+        return word
+    return word[:-1] + ("я" if word[-2:-1].lower() == "и" else "а")
 
 
 def case_of_preceding(text: str, start: int) -> tuple[str | None, Gender]:

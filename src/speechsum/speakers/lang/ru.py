@@ -67,6 +67,20 @@ class Russian(Cyrillic):
                 return [Verb(m.start(), m.end(), p.agreement)]
         return []
 
+    def cue_subject(self, text: str, mentions: Sequence[Mention], verb: Verb,
+                    end: int) -> Mention | None:
+        """"— пояснил пресс-секретарь Путина.": a name in the genitive after a role is whose
+        secretary it is, not the speaker (then the role speaks)."""
+        return next((m for m in mentions if agrees(m.gender, verb.gender) and (
+            _subject_case(m, verb.gender) or not _after_role(text, m))), None)
+
+    def closing_name(self, text: str, verb: Verb, end: int) -> Mention | None:
+        found = super().closing_name(text, verb, end)
+        if found is not None and _after_role(text, found) and not _subject_case(
+                found, verb.gender):
+            return None  # "— пояснил пресс-секретарь Путина."
+        return found
+
     def subject_of(self, text: str, mentions: Sequence[Mention], verb: Verb) -> Mention | None:
         if verb.gender is Gender.PLUR:
             return None  # "Аканов и его заместитель Жумабаев заявили": no one person's words
@@ -267,8 +281,8 @@ def _catenative(text: str, before: re.Match[str] | None, word: re.Match[str],
     if not finite or not any(p.pos == "INFN" and p.lemma in lexicon.SPEECH_VERBS
                              for p in parses(word.group().lower())):
         return None
-    if not WORDS.search(text, word.end(), end) or _negated(text, before.start()):
-        return None  # "начал говорить." - no content
+    if not CATENATIVE_CONTENT.match(text, word.end(), end) or _negated(text, before.start()):
+        return None  # "начал говорить.", "начала говорить, но ...": no content
     return Verb(before.start(), word.end(), finite[0].agreement)
 
 
@@ -309,6 +323,12 @@ def _negated(text: str, pos: int) -> bool:
     ].lower() == "не "
 
 
+def _after_role(text: str, m: Mention) -> bool:
+    """The name comes right after a lowercase noun of a person ("пресс-секретарь Путина")."""
+    before = re.search(r"([а-яё-]+)\s+$", text[max(0, m.start - 40) : m.start])
+    return before is not None and _title_noun(before.group(1))
+
+
 def _subject_case(m: Mention, gender: Gender) -> bool:
     """A nominative name; with a masculine verb "Кадырова" is genitive, not a subject, and with
     a feminine one "Надира Нарматова" is a woman's nominative, whatever the dictionary
@@ -329,6 +349,9 @@ def _finite_verb_in(fragment: str) -> bool:
 
 
 APPOSITION = re.compile(r",[ \t]+")
+# What follows a speech infinitive as its content: words, not a new clause ("..., но тут").
+CATENATIVE_CONTENT = re.compile(r"[ \t]+(?!(?:но|а|и|однако|когда|пока)\b)[а-яёa-z«\"]",
+                                re.IGNORECASE)
 # "В администрации района «Подъёму» сказали": the word after a name, over a quoted addressee.
 ADDRESSEE_THEN_WORD = re.compile(r"[»\"”]?(?:[ \t]*«[^«»\n]{1,40}»)?[ \t]*(?P<word>[а-яё]+)",
                                  re.IGNORECASE)

@@ -213,6 +213,7 @@ LEXICON = Lexicon(
     interviewer=re.compile(
         r"(?:[Бб]еседовал[аи]?|[Ии]нтервью (?:вел[аи]?|записал[аи]?)|[Зз]аписал[аи]?|"
         r"[Вв]опросы задавал[аи]?)\s*:?\s*"),
+    demonstratives={"тот": Gender.MASC, "та": Gender.FEMN},
     interviewer_label="Корреспондент",
     interview=re.compile(r"\b(?:интервью|собеседни\w*|(?:ответил\w*|отвечает|ответить) на "
                          r"вопрос\w*|бесед\w*|вопрос\w* (?:наш\w+ )?"

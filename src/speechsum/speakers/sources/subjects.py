@@ -50,6 +50,9 @@ def pronoun_subject(doc: Doc, claim: Claim) -> Ref | None:
     clause = max(claim.start, *(text.rfind(c, claim.start, verb.start) + 1 for c in ",;:"))
     for word in reversed(doc.words_in(clause, verb.start)):
         gender = doc.lang.pronoun(text, word.start, word.end)
+        latter = doc.lang.lexicon.demonstratives.get(text[word.start : word.end].lower())
+        if gender is None and latter is not None and not text[word.end : verb.start].strip():
+            return Pronoun(word.start, latter, latter=True)  # "Однако та сказала"
         if gender is None:
             continue
         if verb.gender not in (Gender.UNKNOWN, gender) and gender is not Gender.PLUR:
