@@ -76,6 +76,14 @@ STYLES = [
      "«Вечерний город»: Когда откроют мост?\nСеитов: Весной, если позволит погода.\n"
      "«Вечерний город»: А цены?\nСеитов: Останутся прежними.",
      ["Вечерний город <- Когда откроют мост", "Сеитов <- Весной", "Сеитов <- Останутся"]),
+    ("question-field-of-a-header", Language.RU,
+     "Заседание № 12\nВопрос:\nПроект закона о дорогах\nСтадия: второе чтение\n"
+     "ПРЕДСЕДАТЕЛЬСТВУЮЩИЙ. Переходим к голосованию.\nИВАНОВ А. Б. Я против.",
+     ["- <- Проект закона о дорогах", "Председательствующий <- Переходим к голосованию",
+      "Иванов А. Б. <- Я против"]),
+    ("question-label-of-a-briefing", Language.EN,
+     "MR PRICE: Hello.\nQUESTION: Hello.\nMR PRICE: Good afternoon.",
+     ["Question <- Hello.\nMR", "Price <- Good afternoon"]),
     ("full-stop-english-label", Language.EN,
      "Mr. CARTER. I yield the floor.\nMr. DIAZ. I thank the gentleman.",
      ["Carter <- I yield the floor", "Diaz <- I thank the gentleman"]),

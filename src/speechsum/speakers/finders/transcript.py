@@ -43,6 +43,7 @@ TRANSCRIPT_LABEL = re.compile(
     rf"(?:\*\*)?\s*"
 )
 DASH_LINE = tuple(DASHES)
+QUESTION_KEYS = frozenset({"role:вопрос", "role:question", "role:q", "role:сұрақ"})
 # "«Азаттык»: ..." - the outlet asking, in quotation marks, in a Q/A interview.
 OUTLET_LABEL = re.compile(rf"«(?P<label>[{UPPER}][^«»\n:]{{0,39}})»\s*:\s*")
 WORD_STOP = re.compile(rf"(?<=[{LOWER}]{{2}})\.\s")
@@ -115,10 +116,25 @@ def _read_labels(doc: Doc) -> tuple[LabelMatch, ...]:
             named = doc.mentions_of(m.start("label"), m.end("label"))
             if named:
                 labels[i] = LabelMatch(m.start(), m.end(), Named(named[0]), i)
-    kept = _cast(list(labels.values()))
+    kept = _asking(doc, _cast(list(labels.values())))
     kept += _inline_labels(doc, kept)
     kept.sort(key=lambda m: m.start)
     return tuple(kept) if len(kept) >= 2 else ()
+
+
+def _asking(doc: Doc, labels: list[LabelMatch]) -> list[LabelMatch]:
+    """A question label ("Вопрос:", "Q") alone on its line each time, none of whose turns asks
+    anything, is a field of a header ("Вопрос:\nПроект федерального закона ..."), not a
+    turn ("QUESTION: Hello." in a briefing is one)."""
+    labels = sorted(labels, key=lambda m: m.start)
+    turn: dict[str, bool] = {}
+    for k, m in enumerate(labels):
+        if isinstance(m.ref, Label) and m.ref.key in QUESTION_KEYS:
+            limit = labels[k + 1].start if k + 1 < len(labels) else len(doc.text)
+            alone = not doc.text[m.end : _line_end(doc, m.end)].strip()
+            asked = "?" in doc.text[m.end : limit]
+            turn[m.ref.key] = turn.get(m.ref.key, False) or asked or not alone
+    return [m for m in labels if not isinstance(m.ref, Label) or turn.get(m.ref.key, True)]
 
 
 def _cast(labels: list[LabelMatch]) -> list[LabelMatch]:
