@@ -24,7 +24,7 @@ from speechsum.speakers.claims import (
 )
 from speechsum.speakers.document import Doc
 from speechsum.speakers.finders.transcript import in_turn
-from speechsum.speakers.lang import cyrillic_names as names
+from speechsum.speakers.lang import cyrillic_cases as cases
 from speechsum.speakers.marks import WORDS
 from speechsum.speakers.people import People
 
@@ -105,7 +105,7 @@ def _label_names_elsewhere(doc: Doc, claims: Sequence[Claim], keys: Sequence[str
     label_keys = {k for c, k in zip(claims, keys, strict=True)
                   if k is not None and k in people.persons and isinstance(c.source, Named)
                   and c.found_by == "transcript-label"}
-    stems = sorted({names.stem_key(x)[:6] for k in label_keys
+    stems = sorted({cases.stem_key(x)[:6] for k in label_keys
                     if len(x := max(k.split(":"), key=len)) > 2})
     if not stems:
         return

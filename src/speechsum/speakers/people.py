@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from speechsum.model import Gender, Speaker
 from speechsum.speakers.claims import Label, Mention, Named, Organisation, Pronoun, Ref, Role
 from speechsum.speakers.document import Doc
+from speechsum.speakers.lang import cyrillic_cases as cases
 from speechsum.speakers.lang import cyrillic_names as names
 
 # A pronoun looks back over at most this many people whose gender does not agree.
@@ -108,7 +109,7 @@ class People:
         person = self.persons.get(key)
         if person is None:
             person = self.persons[key] = Person(key)
-            self.by_stem.setdefault(names.stem_key(key), key)
+            self.by_stem.setdefault(cases.stem_key(key), key)
             base = key.split(":")[0] if not key.startswith("en:") else ":".join(key.split(":")[:2])
             self.namesakes.setdefault(base, []).append(key)
         person.forms.append((mention, subject, "nomn" if subject else case))
@@ -143,7 +144,7 @@ class People:
             first = plain[0].lower()
             if names.has_patronymic_reading(plain[1]) and first in self.by_first:
                 return self.by_first[first]
-        if known is not None and len(plain) >= 2 and not names.INITIAL.fullmatch(plain[0]):
+        if known is not None and len(plain) >= 2 and not cases.INITIAL.fullmatch(plain[0]):
             first = self.lang.first_name_key(plain[0].lower())
             if known.first_names and first not in {
                     self.lang.first_name_key(k) for k in known.first_names}:
@@ -165,7 +166,7 @@ class People:
                         k.startswith(letter) or letter.startswith(k) for k in initials):
                     return key
         if known is None:
-            same_stem = self.by_stem.get(names.stem_key(mention.key))
+            same_stem = self.by_stem.get(cases.stem_key(mention.key))
             if same_stem is not None:
                 return same_stem
         return mention.key
@@ -173,8 +174,8 @@ class People:
     def _first_letter(self, mention: Mention) -> str:
         """The initials ("АГ" for "Иванов А. Г.") or the first name's letter, upper-cased."""
         words = [w for w in mention.words if w.lower() not in self.lang.lexicon.titles]
-        initials = [w for w in words if names.INITIAL.fullmatch(w)]
-        plain = [w for w in words if not names.INITIAL.fullmatch(w)]
+        initials = [w for w in words if cases.INITIAL.fullmatch(w)]
+        plain = [w for w in words if not cases.INITIAL.fullmatch(w)]
         if initials:
             return "".join(w[0] for w in initials).upper()
         if len(plain) >= 2:
@@ -280,7 +281,7 @@ class People:
         name = self._best_name(person)
         aliases: list[str] = []
         for mention, _, _ in person.forms:
-            form = names.display_name(mention.words)
+            form = cases.display_name(mention.words)
             if form != name and form not in aliases:
                 aliases.append(form)
         for extra in self.aliases.get(key, []):
@@ -305,4 +306,4 @@ class People:
 
 def _plain(mention: Mention) -> list[str]:
     """A name's words without its initials."""
-    return [w for w in mention.words if not names.INITIAL.fullmatch(w)]
+    return [w for w in mention.words if not cases.INITIAL.fullmatch(w)]

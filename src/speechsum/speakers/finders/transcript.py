@@ -16,7 +16,7 @@ from functools import lru_cache
 from speechsum.model import Kind
 from speechsum.speakers.claims import Claim, Cue, CueKind, Label, Named, Organisation, Ref
 from speechsum.speakers.document import Doc, Paragraph
-from speechsum.speakers.lang.cyrillic_names import display_name
+from speechsum.speakers.lang.cyrillic_cases import display_name
 from speechsum.speakers.marks import DASHES, LOWER, STAGE_DIRECTION, UPPER, WORDS
 
 BARE_LABEL = re.compile(

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from speechsum.model import Gender, Language
 from speechsum.speakers.claims import Mention
+from speechsum.speakers.lang import cyrillic_cases as cases
 from speechsum.speakers.lang import cyrillic_names as names
 from speechsum.speakers.lang import ru_lexicon
 from speechsum.speakers.lang.base import Lexicon, Verb
@@ -102,22 +103,22 @@ class Cyrillic:
             # Габдуллина").
             # The name's own words tell its gender better than the title ("корреспондента
             # Ольги Рябовой").
-            case, _ = names.case_of_preceding(text, mention.start)
-            if case is not None and not names.can_be(words, case):
-                case = "gent" if names.can_be(words, "gent") else None
-            guessed = gender if case is None else names.gender_in_case(words, case)
+            case, _ = cases.case_of_preceding(text, mention.start)
+            if case is not None and not cases.can_be(words, case):
+                case = "gent" if cases.can_be(words, "gent") else None
+            guessed = gender if case is None else cases.gender_in_case(words, case)
         if case is None:
-            agreed = names.case_by_agreement(words)
+            agreed = cases.case_by_agreement(words)
             if agreed is not None:
                 case, guessed = agreed
-            elif names.OBLIQUE_END.search(names._caseless(words[-1]).lower()):
+            elif cases.OBLIQUE_END.search(cases._caseless(words[-1]).lower()):
                 # "Сауле Абдрахмановой": a surname the dictionary does not know, by its ending.
                 femn = words[-1].lower().endswith(("ой", "ую"))
-                first = tuple(names.feminine_first_name(w) for w in words[:-1]) if femn and (
+                first = tuple(cases.feminine_first_name(w) for w in words[:-1]) if femn and (
                     words[-1].lower().endswith("ой")) else words[:-1]
-                words = (*first, names._restore_case(words[-1], names._surname_nominative(
-                    names._caseless(words[-1]).lower(), "femn" if femn else "masc")))
-        return names.display_name(self.nominative(words, case, gender if gender is not (
+                words = (*first, cases._restore_case(words[-1], cases._surname_nominative(
+                    cases._caseless(words[-1]).lower(), "femn" if femn else "masc")))
+        return cases.display_name(self.nominative(words, case, gender if gender is not (
             Gender.UNKNOWN) else guessed))
 
     def nominative(self, words: tuple[str, ...], case: str | None,

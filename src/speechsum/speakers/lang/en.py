@@ -10,7 +10,7 @@ from speechsum.speakers.claims import Mention
 from speechsum.speakers.lang import en_lexicon as lexicon
 from speechsum.speakers.lang import en_names
 from speechsum.speakers.lang.base import Verb
-from speechsum.speakers.lang.cyrillic_names import display_name
+from speechsum.speakers.lang.cyrillic_cases import display_name
 from speechsum.speakers.marks import CUE_REACH, WORDS
 
 NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bdeclined to|\brefused to)\s+(?:\w+\s+)?$",

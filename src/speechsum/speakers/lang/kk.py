@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from speechsum.model import Gender, Language
 from speechsum.speakers.claims import Mention
-from speechsum.speakers.lang import cyrillic_names as names
+from speechsum.speakers.lang import cyrillic_cases as cases
 from speechsum.speakers.lang import kk_lexicon as lexicon
 from speechsum.speakers.lang.base import Verb
 from speechsum.speakers.lang.cyrillic import Cyrillic, role_clause_words
@@ -138,7 +138,7 @@ class Kazakh(Cyrillic):
 
     def nominative(self, words: tuple[str, ...], case: str | None,
                    gender: Gender) -> tuple[str, ...]:
-        return tuple(names.kazakh_nominative(w) for w in words)
+        return tuple(cases.kazakh_nominative(w) for w in words)
 
     def organisation_subject(self, text: str, start: int, verb: Verb) -> str | None:
         # Kazakh reports name Russian-named bodies too ("Департамент полиции хабарлады").

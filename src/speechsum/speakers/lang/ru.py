@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from speechsum.model import Gender, Language
 from speechsum.speakers.claims import Mention
-from speechsum.speakers.lang import cyrillic_names as names
+from speechsum.speakers.lang import cyrillic_cases as cases
 from speechsum.speakers.lang import ru_lexicon as lexicon
 from speechsum.speakers.lang.base import Verb
 from speechsum.speakers.lang.cyrillic import Cyrillic, agrees, role_clause_words
@@ -195,7 +195,7 @@ class Russian(Cyrillic):
     def nominative(self, words: tuple[str, ...], case: str | None,
                    gender: Gender) -> tuple[str, ...]:
         if case and case != "nomn":
-            return names.nominative_words(words, case, gender)
+            return cases.nominative_words(words, case, gender)
         return words
 
     def organisation_source(self, text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -386,8 +386,8 @@ def _agrees_with_name(role: list[str], text: str, start: int) -> bool:
     name = _name_at(text, start)
     if head is None or not name:
         return True
-    cases = {str(p.case) for p in parses(head.lower()) if p.pos == "NOUN"}
-    return any(names.can_be(name, case) for case in cases)
+    head_cases = {str(p.case) for p in parses(head.lower()) if p.pos == "NOUN"}
+    return any(cases.can_be(name, case) for case in head_cases)
 
 
 def _name_at(text: str, start: int) -> tuple[str, ...]:
