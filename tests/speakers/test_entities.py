@@ -146,3 +146,25 @@ def test_speakers_are_numbered_by_their_first_words() -> None:
     attribution = resolve_speakers(doc, claims)
     assert [(s.id, s.name) for s in attribution.speakers] == [
         ("s1", "Анна Смирнова"), ("s2", "Иван Петров")]
+
+
+def roles_of(doc: Doc, *claims: Claim) -> dict[str, str]:
+    attribution = resolve_speakers(doc, Claims(claims))
+    return {s.name: s.role for s in attribution.speakers}
+
+
+def test_a_description_that_names_someone_is_their_role_when_their_name_has_none() -> None:
+    text = "Ann Kim won in Ohio. The presumptive Green nominee said she was ready."
+    doc = read(text, Language.EN)
+    said = claim(text, "The presumptive Green nominee said she was ready.",
+                 Role(("nominee",), text.index("The presumptive"), True,
+                      "presumptive Green nominee"))
+    assert roles_of(doc, said) == {"Ann Kim": "presumptive Green nominee"}
+
+
+def test_the_role_by_the_name_comes_before_a_description() -> None:
+    text = "Mayor Ann Kim spoke first. The Green nominee said she was ready."
+    doc = read(text, Language.EN)
+    said = claim(text, "The Green nominee said she was ready.",
+                 Role(("nominee",), text.index("The Green"), True, "Green nominee"))
+    assert roles_of(doc, said) == {"Ann Kim": "Mayor"}

@@ -116,11 +116,12 @@ def test_role_noun(lang: Conventions, text: str, expected: str | None) -> None:
     (KK, "Талдықорғандық «Жетісу» командасының бас бапкері Серік Ахметов", "Талдықорғандық "
      "«Жетісу» командасының бас бапкері"),
     (KK, "Бұл туралы журналист Серік Ахметов жазды", "журналист"),
+    (RU, "Слово взяла депутат Бахыта Омарова", "депутат"),
 ], ids=["ru-title", "ru-oblique-title-in-nominative", "kk-role", "en-title", "en-after-verb",
         "ru-genitives-joined-by-and", "ru-quoted-organisation", "ru-name-is-the-complement",
         "ru-first-name-ending-as-a-surname", "en-honorific-is-no-role", "en-acronym-and-party",
         "en-stops-at-a-participle", "kk-stops-at-a-time-word", "kk-quoted-name-agent-noun",
-        "kk-stops-at-a-postposition"])
+        "kk-stops-at-a-postposition", "ru-feminine-name-read-as-a-man's-genitive"])
 def test_role_before(lang: Conventions, text: str, expected: str) -> None:
     name = lang.find_mentions(text, 0, len(text))[-1]
     assert lang.role_before(text, name.start) == expected
@@ -147,6 +148,55 @@ def test_role_before(lang: Conventions, text: str, expected: str) -> None:
 def test_role_after(lang: Conventions, text: str, expected: str) -> None:
     name = lang.find_mentions(text, 0, len(text))[0]
     assert lang.role_after(text, name.end) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Sen. Ann Kim (D-Ore.) told reporters", "Ann Kim", "Sen. (D-Ore.)"),
+    ("Rep. Tom Reed (R) of Ohio, an ally of the speaker, said", "Tom Reed",
+     "Rep. (R) of Ohio, an ally of the speaker"),
+    ("Gov. Ann Kim, a former prosecutor, said", "Ann Kim", "Gov., a former prosecutor"),
+    ("said Tom Reed, an engineer at the Acme plant.", "Tom Reed", "engineer at the Acme plant"),
+    ("said Tom Reed, a day after the vote.", "Tom Reed", ""),
+    ("The city's budget chief, Tom Reed, said", "Tom Reed", "the city's budget chief"),
+    ("a letter from an attorney for the families, Ann Kim.", "Ann Kim",
+     "attorney for the families"),
+    ("As the mayor spoke, Ann Kim said", "Ann Kim", ""),
+    ("Secretary of Public Works Ann Kim said", "Ann Kim", "Secretary of Public Works"),
+    ("Ann Kim, Sen. Tom Reed and others", "Ann Kim", ""),
+    ("the town's 2019 nominee, Ann Kim.", "Ann Kim", "the town's 2019 nominee"),
+    ("the presumptive Green nominee Ann Kim said", "Ann Kim", "presumptive Green nominee"),
+    ("Posted 09:10 AM EST\nAnn Kim, City Spokesperson\nToday", "Ann Kim", "City Spokesperson"),
+    ("DR. REED: We are ready.", "REED", "DR."),
+    ("Dr. Ann Kim, the county health director, said", "Ann Kim", "county health director"),
+], ids=["party-and-state", "party-place-and-description", "title-and-description",
+        "any-noun-with-an-article", "a-time-is-no-role", "role-then-comma", "role-for-then-comma",
+        "a-clause-before-the-comma", "office-of", "list-with-a-title", "a-year-in-the-role",
+        "adjective-before-a-party", "not-across-a-line", "all-caps-title",
+        "courtesy-title-and-a-description"])
+def test_roles_at_in_english(text: str, name: str, expected: str) -> None:
+    start = text.index(name)
+    assert EN.roles_at(text, start, start + len(name)) == (expected,)
+
+
+@pytest.mark.parametrize(("lang", "text", "noun", "expected"), [
+    (EN, "the independent Vermont senator said", "senator", "independent Vermont senator"),
+    (EN, "the registered Democrat said", "Democrat", "registered Democrat"),
+    (RU, "глава региона отметил", "глава", ""),
+], ids=["en-description", "en-participle-before-the-noun", "ru-gives-the-role-by-the-name"])
+def test_role_description(lang: Conventions, text: str, noun: str, expected: str) -> None:
+    start = text.index(noun)
+    assert lang.role_description(text, start, start + len(noun)) == expected
+
+
+@pytest.mark.parametrize(("lang", "words", "expected"), [
+    (RU, "показывая на дверь", True),
+    (RU, "поет", True),
+    (RU, "Алматинская область", False),
+    (EN, "laughing", True),
+    (EN, "Leeds, Central", False),
+], ids=["ru-gerund", "ru-verb", "ru-place", "en-participle", "en-constituency"])
+def test_stage_direction(lang: Conventions, words: str, expected: bool) -> None:
+    assert lang.stage_direction(words) is expected
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [

@@ -75,6 +75,9 @@ class Role:
     # "the first-term Republican": a definite description, so whoever the text is about when
     # no one named before holds the role.
     definite: bool = False
+    # The description as the text gives it ("independent Vermont senator"), where the
+    # language gives a person's role by one; it joins the role of whoever it names.
+    description: str = ""
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ class Person:
     gender: Gender = Gender.UNKNOWN
     roles: list[str] = field(default_factory=list)
     role_nouns: set[str] = field(default_factory=set)
+    # "the independent Vermont senator said": descriptions that named this person.
+    descriptions: list[str] = field(default_factory=list)
     first_names: set[str] = field(default_factory=set)
     initials: set[str] = field(default_factory=set)
 
@@ -73,7 +75,9 @@ class People:
         if isinstance(ref, Role):
             found = next((k for noun in ref.nouns if (k := self.by_role(noun, ref.at))), None)
             if found is None and ref.definite:
-                return self.antecedent(ref.at, Gender.UNKNOWN)
+                found = self.antecedent(ref.at, Gender.UNKNOWN)
+            if found is not None and ref.description and found in self.persons:
+                self.persons[found].descriptions.append(ref.description)
             return found
         if isinstance(ref, Organisation):
             key = self.organisation(ref.name)
@@ -124,8 +128,7 @@ class People:
         letter = self._first_letter(mention)
         if letter:
             person.initials.add(letter)
-        for role in (self.lang.role_before(self.text, mention.start),
-                     self.lang.role_after(self.text, mention.end)):
+        for role in self.lang.roles_at(self.text, mention.start, mention.end):
             if role:
                 person.roles.append(role)
                 person.role_nouns.update(self.lang.role_nouns(role))
@@ -287,7 +290,7 @@ class People:
         for extra in self.aliases.get(key, []):
             if extra != name and extra not in aliases:
                 aliases.append(extra)
-        role = max(person.roles, key=len) if person.roles else ""
+        role = _role_of(person)
         return Speaker(sid, name, role, tuple(aliases), person.gender)
 
     def _best_name(self, person: Person) -> str:
@@ -307,3 +310,13 @@ class People:
 def _plain(mention: Mention) -> list[str]:
     """A name's words without its initials."""
     return [w for w in mention.words if not cases.INITIAL.fullmatch(w)]
+
+
+def _role_of(person: Person) -> str:
+    """The fullest role given by the person's name, else the first description that named
+    them ("the presumptive Republican nominee wrote"): a description is linked by the entity
+    pass, less sure than the words around a name."""
+    if person.roles:
+        return max(person.roles, key=len)
+    return person.descriptions[0] if person.descriptions else ""
+

@@ -263,7 +263,10 @@ def label_ref(doc: Doc, m: re.Match[str]) -> Ref | None:
     if sep == "." and not is_caps and not INITIALS.search(label) and m.group("role") and (
             not m.group("role").strip().startswith("(")):
         return None  # "Dr. Samuel Okafor, the county health director, warned ...": a sentence
-    return Named(mention, role=(m.group("role") or "").strip(" ,()"))
+    role = (m.group("role") or "").strip(" ,()")
+    if role and doc.lang.stage_direction(role):
+        role = ""  # "Кулигин (поет).", "SMITH (laughing):": what they do, not who they are
+    return Named(mention, role=role)
 
 
 def role_label(doc: Doc, m: re.Match[str], low: str) -> Ref:

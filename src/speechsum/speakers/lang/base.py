@@ -137,6 +137,18 @@ class Conventions(Protocol):
     def role_after(self, text: str, end: int) -> str:
         """A role in apposition right after a name that ends at `end` ("X, депутат,")."""
 
+    def roles_at(self, text: str, start: int, end: int) -> tuple[str, ...]:
+        """The roles the text gives a name at text[start:end] around it, before and after."""
+
+    def role_description(self, text: str, start: int, end: int) -> str:
+        """The words of a description that ends in the role noun at text[start:end] ("the
+        independent Vermont senator said" -> "independent Vermont senator"), where the role
+        of the person it names includes them; else empty."""
+
+    def stage_direction(self, words: str) -> bool:
+        """Whether words in brackets after a label say what the speaker does ("показывая в
+        сторону", "laughing") rather than who they are ("Sheffield, Hillsborough")."""
+
     def role_nouns(self, role: str) -> set[str]:
         """The words of a role that a later role noun may refer back by."""
 

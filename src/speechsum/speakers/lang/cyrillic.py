@@ -12,6 +12,7 @@ from speechsum.speakers.lang import cyrillic_names as names
 from speechsum.speakers.lang import ru_lexicon
 from speechsum.speakers.lang.base import Lexicon, Verb
 from speechsum.speakers.marks import DASH, LOWER, WORDS, cue_end
+from speechsum.speakers.morph import parses
 
 CUE_AFTER_QUOTE = re.compile(rf"\s*[,!?.…]?\s*{DASH}\s*(?=[{LOWER}])")
 # "«Работа идет», сказал Ибраев." - a lost dash: the next word must be a speech verb.
@@ -81,6 +82,23 @@ class Cyrillic:
 
     def source_title(self, words: str) -> bool:
         return True
+
+    def role_before(self, text: str, start: int) -> str:
+        raise NotImplementedError  # each language finds its own titles
+
+    def role_after(self, text: str, end: int) -> str:
+        raise NotImplementedError
+
+    def roles_at(self, text: str, start: int, end: int) -> tuple[str, ...]:
+        return (self.role_before(text, start), self.role_after(text, end))
+
+    def stage_direction(self, words: str) -> bool:
+        first = WORDS.search(words)
+        return first is not None and any(str(p.pos) in ("VERB", "GRND", "INFN") for p in parses(
+            first.group().lower()))
+
+    def role_description(self, text: str, start: int, end: int) -> str:
+        return ""  # "глава региона" refers back to the akim; his role is the one by his name
 
     def introduction_subject(self, text: str, mentions: Sequence[Mention],
                              verbs: Sequence[Verb]) -> Mention | None:

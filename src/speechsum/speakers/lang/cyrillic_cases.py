@@ -162,10 +162,15 @@ def case_by_agreement(words: tuple[str, ...]) -> tuple[str, Gender] | None:
 
 def can_be(words: tuple[str, ...], case: str) -> bool:
     """Every name word the dictionary knows has a reading in this case (a surname that ends
-    as nominatives do can always be one: "Садыков" is no genitive plural here)."""
+    as nominatives do can always be one: "Садыков" is no genitive plural here). Beside a
+    feminine surname in the nominative, a first name in "-а" is one too, though the
+    dictionary knows only the man's name it would be the genitive of ("Надира Нарматова")."""
+    feminine = case == "nomn" and len(words) > 1 and any(
+        p.case == "nomn" and p.gender == "femn" and "Surn" in p.grammemes
+        for p in parses(_caseless(words[-1]).lower()))
     for w in words:
         low = _caseless(w).lower()
-        if case == "nomn" and NOMINATIVE_END.search(low):
+        if case == "nomn" and (NOMINATIVE_END.search(low) or feminine and low.endswith(("а", "я"))):
             continue
         found = [p for p in parses(low) if p.is_name]
         if found and not any(p.case == case for p in found):

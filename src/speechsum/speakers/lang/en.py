@@ -156,6 +156,21 @@ class English:
     def role_after(self, text: str, end: int) -> str:
         return en_names.role_after(text, end)
 
+    def stage_direction(self, words: str) -> bool:
+        first = words.split()[0] if words.split() else ""
+        return first[:1].islower() and (first.endswith(("ing", "s", "ed")) or (
+            first in lexicon.SPEECH_VERBS))
+
+    def role_description(self, text: str, start: int, end: int) -> str:
+        return en_names.role_before(text, end)
+
+    def roles_at(self, text: str, start: int, end: int) -> tuple[str, ...]:
+        """One role joining all the text gives around the name ("Sen. (R-S.C.), a former
+        presidential candidate"), without a bare "Mr."/"Mrs."."""
+        words = en_names.role_around(text, start, end).split(" ")
+        role = " ".join(w for w in words if w.lower().rstrip(".") not in en_names.HONORIFICS)
+        return (role.strip(" ,"),)
+
     def role_nouns(self, role: str) -> set[str]:
         return {TITLE_NOUNS.get(low, low) for low in (w.lower().rstrip(".") for w in role.split())}
 

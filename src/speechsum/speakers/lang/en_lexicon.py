@@ -113,6 +113,15 @@ TITLES = frozenset(
     """.split()
 )
 
+# Participles that stand before a role as its adjective ("the registered Democrat", "her
+# traveling press secretary"), unlike a verb before its object ("accused Republican ...").
+ATTRIBUTIVE_PARTICIPLES = frozenset(
+    """
+    registered retired elected appointed acting traveling travelling leading outgoing
+    incoming ruling founding presiding designated embattled longstanding sitting
+    """.split()
+)
+
 # Nouns that refer back to a named person ("the governor said").
 # Words that can end a role before a name ("Priorities USA chief strategist Guy Cecil").
 ROLE_HEADS = frozenset(

@@ -179,55 +179,142 @@ def role_before(text: str, start: int) -> str:
     first = start
     for m in reversed(list(ROLE_TOKEN.finditer(text, max(0, start - 120), start))):
         t = m.group()
+        if "\n" in text[m.end() : first]:
+            break  # "07:54 PM EDT\nNed Price": a title stays on the name's line
         low = t.lower().rstrip(".")
         if t.endswith(".") and low not in lexicon_en.TITLES and not ACRONYM.fullmatch(t):
             break  # a sentence's end, not "Gov." nor "U.S."
-        if low in ROLE_STOP or not re.match(r"[A-Za-z]", t) or "'" in t or "’" in t or (
-                t == "I"):
+        if low in ROLE_STOP or not re.match(r"[A-Za-z]|(?:19|20)\d\d$", t) or "'" in t or (
+                "’" in t or t == "I"):
             break  # "I'll let Deputy Mayor Ortiz", "Clinton's aide"
-        if t[:1].islower() and (low in lexicon_en.SPEECH_VERBS or low.endswith(("ed", "ing"))):
+        if t[:1].islower() and (low in lexicon_en.SPEECH_VERBS or low.endswith(("ed", "ing"))) and (
+                low not in lexicon_en.ATTRIBUTIVE_PARTICIPLES):
             break  # "she accused Republican contender Donald Trump", "including front-runner"
         first = m.start()
     words = text[first:start].strip().split()
     # Only a title or a role word right before the name makes a role ("chief strategist").
-    if not words or words[-1].lower().rstrip(".") not in (
-            lexicon_en.TITLES | lexicon_en.ROLE_NOUNS | lexicon_en.ROLE_HEADS):
-        return ""
+    if not words or words[-1].lower().rstrip(".") not in ROLE_WORDS:
+        return _office_of(text, start)
     # "The", "And", "on Monday" go; a party stays ("Republican presidential nominee").
     while words and (words[0].lower() in ROLE_STOP or words[0][:1].islower() and (
             words[0].lower() in lexicon_en.NOT_NAME_WORDS)):
         words.pop(0)
     if any(w[:1].isupper() for w in words):
-        while words and words[0][:1].islower():
-            words.pop(0)  # "let Deputy Mayor" -> "Deputy Mayor"
+        while words and words[0][:1].islower() and not ADJECTIVE.search(words[0]) and (
+                words[0] not in lexicon_en.ATTRIBUTIVE_PARTICIPLES):
+            words.pop(0)  # "let Deputy Mayor" -> "Deputy Mayor"; "presumptive GOP nominee"
     return " ".join(words)
+
+
+def _office_of(text: str, start: int) -> str:
+    """"Secretary of Homeland Security Jeh Johnson": a capitalised office whose head noun
+    comes before "of"/"for", with what comes before the head ("UMWA Director of ...")."""
+    m = OFFICE_OF.search(text, max(0, start - 100), start)
+    if m is None or m.group("head").lower() not in ROLE_WORDS:
+        return ""
+    return " ".join(w for w in (role_before(text, m.end("head")), m.group("rest").strip()) if w)
 
 
 def role_after(text: str, end: int) -> str:
     """"Robby Mook, Sanders' campaign manager, said": words in apposition after the name and
     a comma, up to the next comma or the sentence's end, with a role word among them."""
+    return appositive(text, end)[1]
+
+
+def appositive(text: str, end: int) -> tuple[str, str]:
+    """The article and the words of a role in apposition after a name ending at `end`. With
+    an article the description is a role whatever its noun ("an elections analyst at the
+    Cook Political Report"); without one it needs a role word ("Sanders' campaign manager")."""
     m = APPOSITIVE.match(text, end)
     if m is None:
-        return ""
+        return "", ""
     words = m.group("role").split()
     if len(words) > APPOSITIVE_WORDS or any(w.lower() in APPOSITIVE_STOP for w in words):
-        return ""
+        return "", ""
     first = words[0].lower()
     if first in ROLE_STOP or first in ("both", "for", "pressed") or first.endswith(("ed", "ing")):
-        return ""  # ", pressed by the moderator", ", for years a Democrat"
+        return "", ""  # ", pressed by the moderator", ", for years a Democrat"
     if words[0][:1].isupper() and words[0].lower().rstrip(".") not in lexicon_en.TITLES and (
             not words[0].endswith(("'", "’", "'s", "’s"))) and len(words) == 1:
-        return ""  # "Smith, Jones and Brown"
-    roles = lexicon_en.TITLES | lexicon_en.ROLE_NOUNS | lexicon_en.ROLE_HEADS
-    if not any(w.lower().rstrip(".,") in roles for w in words):
+        return "", ""  # "Smith, Jones and Brown"
+    lows = [w.lower().rstrip(".,") for w in words]
+    if len(words) == 1 and lows[0] in ABBREVIATED:
+        return "", ""  # "Donald Trump, Sen. Ted Cruz and ...": the next name's title
+    article = m.group("article") or ""
+    if not any(w in ROLE_WORDS for w in lows) and not (
+            article and not TIME_NOUNS.intersection(lows)):
+        return "", ""  # ", a day after the debate"
+    return article, m.group("role")
+
+
+def role_around(text: str, start: int, end: int) -> str:
+    """The role the text gives a name at text[start:end], all of it: the title before, a
+    party and state in brackets, "of" and a place, and a description in apposition after
+    ("Rep. Tom Cole (R) of Oklahoma, an ally of GOP leadership" -> "Rep. (R) of Oklahoma,
+    an ally of GOP leadership"); else a role set before the name by a comma ("the finance
+    minister, Lou Jiwei,")."""
+    before = role_before(text, start)
+    if before:
+        before = _with_possessor(text, text.rfind(before, max(0, start - 160), start), before)
+    parts = [before] if before else []
+    pos = end
+    m = PARTY.match(text, pos)
+    if m is not None and before:
+        parts.append(m.group("party"))
+        pos = m.end()
+    m = OF_PLACE.match(text, pos)
+    if m is not None and before:
+        parts.append(m.group("place"))
+        pos = m.end()
+    article, after = appositive(text, pos)
+    if after and len(parts) == 1 and parts[0].lower().rstrip(".") in COURTESY:
+        parts = []  # "Dr. Ann Kim, the county health director": the description is her role
+    head = " ".join(parts)
+    if head and after:
+        return f"{head}, {article} {after}" if article else f"{head}, {after}"
+    return head or after or _role_set_before(text, start, end)
+
+
+def _with_possessor(text: str, first: int, role: str) -> str:
+    """"Trump’s campaign manager": a possessor right before a role is part of it."""
+    m = POSSESSOR.search(text, max(0, first - 40), first)
+    if m is None:
+        return role
+    owner = text[m.start() : first]
+    return owner[:1].lower() + owner[1:] + role if owner[:4] in ("The ", "An ", "A ") else (
+        owner + role)
+
+
+def _role_set_before(text: str, start: int, end: int) -> str:
+    """"The finance minister, Lou Jiwei, suggested", "by a lawyer for the outlets, Ann
+    Kim.": a role and a comma before a name that a comma or a full stop closes."""
+    comma = re.search(r",[ \t]+$", text[max(0, start - 4) : start])
+    if comma is None or not re.match(r"[ \t]*[,.)]", text[end : end + 3]):
         return ""
-    return m.group("role")
+    at = start - len(comma.group())
+    role = role_before(text, at)
+    if role:
+        first = text.rfind(role, max(0, at - 160), at)
+        return _with_possessor(text, first, role)
+    m = ROLE_FOR.search(text, max(0, at - 100), at)
+    if m is None or m.group("head").lower() not in ROLE_WORDS:
+        return ""
+    head = role_before(text, m.end("head"))
+    return f"{head} {m.group('rest').strip()}" if head else ""
 
 
 HONORIFICS = frozenset("mr mrs ms miss mister sir madam".split())
+# Titles of courtesy rather than office: alone they are a role, beside a description not.
+COURTESY = frozenset("dr rev prof".split())
+# Adjectives by their ending, and "former": they stay before a capitalised role.
+ADJECTIVE = re.compile(r"(?<!^curr)(?:ive|al|ic|ous|ent|ant|ary|ian|ean|ish|ese)$|"
+                       r"^(?:former|ex-\w+)$")
+ROLE_WORDS = lexicon_en.TITLES | lexicon_en.ROLE_NOUNS | lexicon_en.ROLE_HEADS
+TIME_NOUNS = frozenset("""day days week weeks month months year years morning afternoon
+    evening night time times moment decade hour hours minute minutes weekend""".split())
 # ", the Vermont senator," / ", a spokeswoman for the mayor." after a name.
-APPOSITIVE = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<role>[^\W\d_][^,;:()\n\"“”]*?)"
-                        r"(?=[ \t]*(?:[,;:)\"“”]|(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+APPOSITIVE = re.compile(r",[ \t]+(?:(?P<article>a|an|the)[ \t]+)?(?P<role>[^\W\d_][^,;:()\n\"“”]*?)"
+                        r"(?=[ \t]*(?:[,;:)\"“”\n]|(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
                         r"\.(?:\s|$)|$)|[ \t]+[-–—])")
 APPOSITIVE_WORDS = 14
 APPOSITIVE_STOP = frozenset("""said says told who which that is was are were has have had will
@@ -237,7 +324,21 @@ WORD_BEFORE = re.compile(r"[A-Za-z]+\.?(?=[ \t]*$)")
 ABBREVIATED = frozenset("sen gov rep dr mr mrs ms gen lt col adm sgt rev prof pres st jr sr".split(
 ))
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
-ROLE_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\S")
+# "(R-S.C.)", "(D-Mo.)", "(R)", "(Fla.)", "(R-IN)" after a lawmaker's name.
+PARTY = re.compile(r"[ \t]+(?P<party>\((?:[RDI](?:-[A-Z][A-Za-z.]{0,5})?|[A-Z][a-z]{1,4}\.|"
+                   r"[A-Z]{2})\))")
+# "Rep. Tom Cole of Oklahoma," - "of" and a place closed by punctuation or a verb.
+OF_PLACE = re.compile(r"[ \t]+(?P<place>of(?:[ \t]+[A-Z][a-z]+){1,3})(?=[ \t]*[,.;:)]|[ \t]+[a-z])")
+OFFICE_OF = re.compile(r"(?<![\w.])(?P<head>[A-Z][a-z]+)(?P<rest>[ \t]+(?:of|for)[ \t]+"
+                       r"(?:the[ \t]+)?(?:[A-Z][\w&.-]*[ \t]+){1,4})$")
+ROLE_FOR = re.compile(r"(?<![\w.])(?P<head>[A-Za-z]+)(?P<rest>[ \t]+(?:of|for|at)[ \t]+"
+                      r"(?:the[ \t]+)?(?:[\w&.'’-]+[ \t]+){0,4}[\w&.'’-]+)$")
+# "Trump’s", "Sanders'", "the party’s" before a role: its possessor (a common noun with its
+# article, so that "it’s" and "that’s" are none).
+POSSESSOR = re.compile(r"(?<![\w.])(?:[A-Z][\w.-]*|(?:[Tt]he|[Aa]n?)[ \t]+[a-z][\w-]*)"
+                       r"['’]s?[ \t]+$")
+ROLE_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Z]{2,3}\.(?=[ \t])|"
+                        r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+|\S")
 ROLE_STOP = frozenset("""the a an and or but said says told of by with to from for in on at as
     that who when while if his her their its our was is were be been has have had""".split())
 

@@ -4,10 +4,11 @@ quote ("- сказал Иван Петров."), a clause before a colon ("Ис�
 from __future__ import annotations
 
 from speechsum.model import Gender
-from speechsum.speakers.claims import Claim, Cue, CueKind, Label, Named, Pronoun, Ref, Role
+from speechsum.speakers.claims import Claim, Cue, CueKind, Label, Named, Pronoun, Ref
 from speechsum.speakers.document import Doc
 from speechsum.speakers.finders.transcript import label_starting_at
 from speechsum.speakers.lang.base import Verb
+from speechsum.speakers.sources.subjects import role_ref
 
 
 def label_names(doc: Doc, claim: Claim) -> Ref | None:
@@ -85,9 +86,7 @@ def cue_role(doc: Doc, claim: Claim) -> Ref | None:
     cue = claim.cue
     if cue is None or cue_verb(doc, cue) is None:
         return None
-    nouns = tuple(noun for word in doc.words_in(cue.start, cue.end)
-                  if (noun := doc.lang.role_noun(doc.text, word.start, word.end, cue.end)))
-    return Role(nouns, cue.start, doc.lang.lexicon.definite_roles) if nouns else None
+    return role_ref(doc, doc.words_in(cue.start, cue.end), cue.end, cue.start)
 
 
 def cue_verb(doc: Doc, cue: Cue | None) -> Verb | None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from speechsum.model import Gender
+from speechsum.model import Gender, Span
 from speechsum.speakers.claims import Claim, Named, Organisation, Pronoun, Ref, Role
 from speechsum.speakers.document import Doc
 from speechsum.speakers.finders.reported import REPORTED, predicate_at
@@ -16,6 +17,9 @@ DISLOCATED = re.compile(r"\s*,\s*")
 ROLE_BEFORE = 60
 ROLE_AFTER = 40
 OPENING_WORDS = 4
+
+# Role nouns one phrase holds: "Republican presidential nominee".
+SAME_PHRASE = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,2}")
 
 
 def relative_clause_subject(doc: Doc, claim: Claim) -> Ref | None:
@@ -76,10 +80,23 @@ def role_subject(doc: Doc, claim: Claim) -> Ref | None:
     # ("Ал, аудан басшысы өз кезегінде ... жеткізді").
     opening = [w for w in doc.words_in(claim.start, claim.end)[:OPENING_WORDS] if w.start < start]
     words = (*opening, *doc.words_in(start, end))
-    nouns = tuple(noun for word in words
-                  if (noun := doc.lang.role_noun(doc.text, word.start, word.end, end)))
-    at = claim.start if opening else start
-    return Role(nouns, at, doc.lang.lexicon.definite_roles) if nouns else None
+    return role_ref(doc, words, end, claim.start if opening else start)
+
+
+def role_ref(doc: Doc, words: Sequence[Span], end: int, at: int) -> Role | None:
+    """The role nouns among the words, with the description the first of them heads ("the
+    presumptive Republican presidential nominee": up to the last role noun of the phrase)."""
+    found = [(word, noun) for word in words
+             if (noun := doc.lang.role_noun(doc.text, word.start, word.end, end))]
+    if not found:
+        return None
+    last = found[0][0]
+    for word, _ in found[1:]:
+        if not SAME_PHRASE.fullmatch(doc.text, last.end, word.start):
+            break
+        last = word
+    return Role(tuple(noun for _, noun in found), at, doc.lang.lexicon.definite_roles,
+                doc.lang.role_description(doc.text, last.start, last.end))
 
 
 def organisation_subject(doc: Doc, claim: Claim) -> Ref | None:
