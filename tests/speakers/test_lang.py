@@ -117,11 +117,26 @@ def test_role_noun(lang: Conventions, text: str, expected: str | None) -> None:
      "«Жетісу» командасының бас бапкері"),
     (KK, "Бұл туралы журналист Серік Ахметов жазды", "журналист"),
     (RU, "Слово взяла депутат Бахыта Омарова", "депутат"),
+    (RU, "Выступил известный врач и директор клиники «Здоровье» Иван Петров", "известный врач "
+     "и директор клиники «Здоровье»"),
+    (RU, "Выступили Иван Сидоров и депутат Анна Петрова", "депутат"),
+    (RU, "Ответила исполняющая обязанности директора школы Анна Петрова", "исполняющая "
+     "обязанности директора школы"),
+    (RU, "В эфире экономист, ректор университета Иван Петров", "экономист, ректор университета"),
+    (RU, "Как сказал журналист, ректор университета Иван Петров", "ректор университета"),
+    (KK, "Бұл туралы белгілі жазушы Серік Ахметов жазды", "жазушы"),
+    (KK, "Мұны еліміздің Денсаулық сақтау министрі Серік Ахметов айтты", "Денсаулық сақтау "
+     "министрі"),
+    (KK, "Мұны Жамбыл облысы Талас ауданының әкімі Серік Ахметов айтты", "Жамбыл облысы Талас "
+     "ауданының әкімі"),
 ], ids=["ru-title", "ru-oblique-title-in-nominative", "kk-role", "en-title", "en-after-verb",
         "ru-genitives-joined-by-and", "ru-quoted-organisation", "ru-name-is-the-complement",
         "ru-first-name-ending-as-a-surname", "en-honorific-is-no-role", "en-acronym-and-party",
         "en-stops-at-a-participle", "kk-stops-at-a-time-word", "kk-quoted-name-agent-noun",
-        "kk-stops-at-a-postposition", "ru-feminine-name-read-as-a-man's-genitive"])
+        "kk-stops-at-a-postposition", "ru-feminine-name-read-as-a-man's-genitive",
+        "ru-two-titles-joined-by-and", "ru-a-name-before-and-is-no-title", "ru-acting",
+        "ru-a-title-set-before-by-a-comma", "ru-not-after-a-verb", "kk-praise-is-no-title",
+        "kk-our-country-is-no-title", "kk-a-place-that-ends-as-a-verb"])
 def test_role_before(lang: Conventions, text: str, expected: str) -> None:
     name = lang.find_mentions(text, 0, len(text))[-1]
     assert lang.role_before(text, name.start) == expected
@@ -134,6 +149,7 @@ def test_role_before(lang: Conventions, text: str, expected: str) -> None:
     (RU, "Иван Петров, Анна Смирнова и другие", ""),
     (RU, "Иван Петров, городской отдел, сказал", ""),
     (RU, "Иван Петров, который пришел первым", ""),
+    (RU, "Пришли Иван Петров, директор школы Анна Смирнова и другие", "директор школы"),
     (KK, "Серік Ахметұлы, аудан әкімі, мәлімдеді", "аудан әкімі"),
     (KK, "Серік Ахметұлы, кеше келген, айтты", ""),
     (EN, "Robby Mook, Sanders' campaign manager, said", "Sanders' campaign manager"),
@@ -143,8 +159,8 @@ def test_role_before(lang: Conventions, text: str, expected: str) -> None:
     (EN, "Jane Doe, who is a senator, said", ""),
     (EN, "Jane Doe, Tom Lee and Ann Kim", ""),
 ], ids=["ru-to-the-sentence-end", "ru-quoted-name", "ru-a-list-of-names", "ru-no-person-noun",
-        "ru-relative-clause", "kk-role", "kk-no-role-noun", "en-possessive", "en-article",
-        "en-the", "en-participle", "en-relative-clause", "en-list"])
+        "ru-relative-clause", "ru-stops-at-the-next-name", "kk-role", "kk-no-role-noun",
+        "en-possessive", "en-article", "en-the", "en-participle", "en-relative-clause", "en-list"])
 def test_role_after(lang: Conventions, text: str, expected: str) -> None:
     name = lang.find_mentions(text, 0, len(text))[0]
     assert lang.role_after(text, name.end) == expected

@@ -32,6 +32,8 @@ DEMONSTRATIVE = re.compile(r"\s+(?:" + "|".join(lexicon.DEMONSTRATIVE_NOUNS) + r
 # Words that end a role phrase going back from the name: cases of place and time
 # ("Жиында", "кеште"), converbs and finite verbs ("келіп", "айтты").
 NOT_ROLE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|ып|іп|ды|ді|ты|ті)$")
+# "еліміздің", "қаламыздың": "of our country" points at the reader's place, no part of a title.
+OUR = re.compile(r"(?:ымыз|іміз|мыз|міз)(?:дың|дің|ның|нің|ға|ге|да|де)?$")
 PLACE_CASE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен)$")
 # "Серік Ахметұлы, аудан әкімі, ...": a role after the name and a comma, before a mark.
 APPOSITIVE = re.compile(r",[ \t]+(?P<role>[^\W\d_][\w-]*(?:[ \t]+[\w-]+){0,4})"
@@ -43,7 +45,7 @@ TIME_WORDS = frozenset("кеше бүгін ертең жақында биыл �
 # Converbs, participles and finite verbs: "кеше келген", "барып".
 VERB_FORM = re.compile(r"(?:ып|іп|ды|ді|ты|ті|ған|ген|қан|кен)$")
 DETERMINERS = frozenset("""аталмыш аталған бұл осы сол ол және мен бен пен де да туралы үшін
-    бойынша жөнінде""".split())
+    бойынша жөнінде мұны бұны оны осыны соны мұнда онда""".split())
 
 
 def _unit(word: str) -> str:
@@ -117,11 +119,13 @@ class Kazakh(Cyrillic):
             low = w.lower()
             # A place name keeps an ending that looks like a verb's: "Алматы облысы"; a unit's
             # own letters are no ending ("Аудан", but "Ауданда").
-            ending = PLACE_CASE if w[:1].isupper() else NOT_ROLE
+            capital = w[:1].isupper()
+            ending = PLACE_CASE if capital else NOT_ROLE
             tail = low[len(_unit(low)):]
             if len(kept) >= ROLE_BEFORE_WORDS or w.isdigit() or low[:1] not in "«\"" and (
-                    ending.search(tail) or VERB_FORM.search(tail) or low in DETERMINERS
-                    or low in TIME_WORDS):
+                    ending.search(tail) or not capital and VERB_FORM.search(tail)
+                    or low in DETERMINERS or low in TIME_WORDS or low in lexicon.EVALUATIVE
+                    or OUR.search(low)):
                 break
             kept.append(w)
         return " ".join(reversed(kept))

@@ -52,6 +52,9 @@ ROLE_STEMS = ("әкім", "министр", "депутат", "спикер", "�
               "меңгеруші", "тұрғын", "қызметкер", "мүше", "ардагер", "кәсіпкер")
 
 
+# Words of praise before a title, not part of it: "белгілі журналист" is a journalist.
+EVALUATIVE = frozenset("белгілі танымал әйгілі белді беделді тәжірибелі".split())
+
 # Administrative units whose heads a text may tell apart: "аудан әкімі", "ауыл әкімі".
 UNITS = ("облыс", "аудан", "қала", "ауыл", "округ")
 

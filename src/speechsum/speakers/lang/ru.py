@@ -20,6 +20,7 @@ ORG_PLACE = re.compile(r"(?:\b(?P<before>[а-яё]+)\s+)?\bв\s+(?P<head>[а-я�
 COORDINATED = re.compile(r"\s(?:и|а также)\s+(?:\w+\s+)?$")
 NAME_RUN = re.compile(r"[A-ZА-ЯЁ][\w.-]*(?:[ \t]+[A-ZА-ЯЁ][\w-]*){0,2}")
 # Parts of speech that end a role phrase going back from a name.
+TITLE_COMMA = re.compile(r"(?<![\w-])(?P<title>[^\W\d_]+(?:-[^\W\d_]+)?),[ \t]+$")
 ROLE_STOP_POS = {"VERB", "INFN", "GRND", "ADVB", "CONJ", "PRCL", "INTJ", "NUMR", "PRED", "NPRO",
                  "COMP", "PRTS"}
 
@@ -140,9 +141,11 @@ class Russian(Cyrillic):
                 continue
             found = parses(low)
             pos = str(found[0].pos) if found else ""
-            # "министр культуры и информации": "и" between two genitive complements.
-            joins = low == "и" and kept and k > 0 and _genitive_noun(kept[-1]) and (
-                _genitive_noun(words[k - 1]))
+            # "министр культуры и информации": "и" between two genitive complements;
+            # "известный блогер и представитель АНК": between two titles.
+            joins = low == "и" and kept and k > 0 and (
+                _genitive_noun(kept[-1]) and _genitive_noun(words[k - 1])
+                or _nominative_title(kept[-1]) and _nominative_title(words[k - 1]))
             if (pos in ROLE_STOP_POS and not joins) or low.isdigit():
                 break
             if pos == "PREP" and not kept:
@@ -153,16 +156,27 @@ class Russian(Cyrillic):
         first = next((i for i, w in enumerate(kept) if _title_noun(w.lower())), None)
         if first is None:
             return ""
-        # Keep an agreeing adjective before the head: "первый заместитель".
+        # Keep an agreeing adjective before the head: "первый заместитель"; and "исполняющий
+        # обязанности" (acting) before an office in the genitive.
         while first > 0 and any(p.pos == "ADJF" for p in parses(kept[first - 1].lower())):
             first -= 1
+        if first >= 2 and kept[first - 1].lower() == "обязанности" and (
+                kept[first - 2].lower().startswith("исполняющ")):
+            first -= 2
         if not _agrees_with_name(kept[first:], text, start):
             return ""  # "Собеседником Анны Ивановой": she is no собеседник, but its complement
         words = _nominative_head(kept[first:])
         if not words:
             return ""
         role = " ".join(words)
-        return role[:1].lower() + role[1:] if words[0][1:].islower() else role
+        role = role[:1].lower() + role[1:] if words[0][1:].islower() else role
+        # "политолог, директор института Иван Петров": a title set before by a comma.
+        at = text.rfind(kept[first], max(0, start - 160), start)
+        before = TITLE_COMMA.search(text, max(0, at - 40), at)
+        if before is not None and _nominative_title(before.group("title")) and not (
+                _verb_before(text, before.start())):
+            return f"{before.group('title')}, {role}"
+        return role
 
     def role_after(self, text: str, end: int) -> str:
         """"Акежан Кажегельдин, премьер-министр РК в 1994–1997 гг.": a title noun in the
@@ -185,6 +199,8 @@ class Russian(Cyrillic):
             found = parses(w.lower())
             if w.isalpha() and found and str(found[0].pos) in ROLE_AFTER_STOP_POS:
                 break
+            if w[:1].isupper() and any(p.is_name for p in found):
+                break  # "Сидоров, директор школы Иван Петров": the next person's name
             if w != ".":
                 last = k
         return text[words[0].start() : words[last].end()]
@@ -394,6 +410,19 @@ def _name_at(text: str, start: int) -> tuple[str, ...]:
     """The capitalised words of the name at `start` (three at most)."""
     run = NAME_RUN.match(text, start)
     return tuple(run.group().split()) if run else ()
+
+
+def _verb_before(text: str, pos: int) -> bool:
+    """Whether the word before `pos` is a verb ("сказал журналист, директор ...")."""
+    m = re.search(r"([^\W\d_]+)\s+$", text[max(0, pos - 30) : pos])
+    return m is not None and any(str(p.pos) in ROLE_STOP_POS for p in parses(m.group(1).lower()))
+
+
+def _nominative_title(word: str) -> bool:
+    """A title noun in the nominative, lowercase as titles are ("блогер", not "Сидоров")."""
+    low = word.lower()
+    return word[:1].islower() and _title_noun(low) and any(
+        p.pos == "NOUN" and p.case == "nomn" for p in parses(low))
 
 
 def _genitive_noun(word: str) -> bool:
