@@ -184,11 +184,24 @@ def test_role_after(lang: Conventions, text: str, expected: str) -> None:
     ("Posted 09:10 AM EST\nAnn Kim, City Spokesperson\nToday", "Ann Kim", "City Spokesperson"),
     ("DR. REED: We are ready.", "REED", "DR."),
     ("Dr. Ann Kim, the county health director, said", "Ann Kim", "county health director"),
+    ("said Metro Evening News co-Anchor Ann Kim.", "Ann Kim", "Metro Evening News co-Anchor"),
+    ("a note from Senate aide and Fund for Clean Water President Ann Kim", "Ann Kim",
+     "Senate aide and Fund for Clean Water President"),
+    ("Tom Reed called Monday for Chief Justice Ann Kim to resign.", "Ann Kim", "Chief Justice"),
+    ("Govs. Tom Reed (Ohio) and Ann Kim (Ore.) spoke.", "Ann Kim", "Gov. (Ore.)"),
+    ("emails of former minister of defense Ann Kim were read", "Ann Kim",
+     "former minister of defense"),
+    ("wrote Ann Kim, a nurse in Gretna, La., on Facebook.", "Ann Kim", "nurse in Gretna, La."),
+    ("said Tom Reed, a spokesman for Mrs. Kim.", "Tom Reed", "spokesman for Mrs. Kim"),
+    ("Mr. Tom Reed, a spokesman, said", "Tom Reed", "spokesman"),
 ], ids=["party-and-state", "party-place-and-description", "title-and-description",
         "any-noun-with-an-article", "a-time-is-no-role", "role-then-comma", "role-for-then-comma",
         "a-clause-before-the-comma", "office-of", "list-with-a-title", "a-year-in-the-role",
         "adjective-before-a-party", "not-across-a-line", "all-caps-title",
-        "courtesy-title-and-a-description"])
+        "courtesy-title-and-a-description", "prefixed-title", "two-roles-joined-by-and",
+        "a-date-before-for-is-no-name", "plural-title-shared",
+        "lowercase-office-of", "state-after-a-town", "honorific-inside-the-role-stays",
+        "leading-honorific-goes"])
 def test_roles_at_in_english(text: str, name: str, expected: str) -> None:
     start = text.index(name)
     assert EN.roles_at(text, start, start + len(name)) == (expected,)

@@ -314,9 +314,12 @@ def _plain(mention: Mention) -> list[str]:
 
 def _role_of(person: Person) -> str:
     """The fullest role given by the person's name, else the first description that named
-    them ("the presumptive Republican nominee wrote"): a description is linked by the entity
-    pass, less sure than the words around a name."""
-    if person.roles:
-        return max(person.roles, key=len)
-    return person.descriptions[0] if person.descriptions else ""
+    them ("the presumptive Republican nominee wrote"), or that description when it only
+    adds to the role: a description is linked by the entity pass, less sure than the words
+    around a name."""
+    role = max(person.roles, key=len) if person.roles else ""
+    described = person.descriptions[0] if person.descriptions else ""
+    if not role or described.lower().endswith(role.lower()):
+        return described or role  # "finance minister" -> "Chinese finance minister"
+    return role
 

@@ -168,8 +168,9 @@ class English:
         """One role joining all the text gives around the name ("Sen. (R-S.C.), a former
         presidential candidate"), without a bare "Mr."/"Mrs."."""
         words = en_names.role_around(text, start, end).split(" ")
-        role = " ".join(w for w in words if w.lower().rstrip(".") not in en_names.HONORIFICS)
-        return (role.strip(" ,"),)
+        while words and words[0].lower().rstrip(".,") in en_names.HONORIFICS:
+            words.pop(0)  # "Mr. Ann Kim"; but "spokesman for Mrs. Kim" keeps hers
+        return (" ".join(words).strip(" ,"),)
 
     def role_nouns(self, role: str) -> set[str]:
         return {TITLE_NOUNS.get(low, low) for low in (w.lower().rstrip(".") for w in role.split())}

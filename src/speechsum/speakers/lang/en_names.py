@@ -177,13 +177,18 @@ def _can_be_subject(text: str, start: int) -> bool:
 def role_before(text: str, start: int) -> str:
     """"Republican vice-presidential nominee Gov. Mike Pence" -> the words before the name."""
     first = start
-    for m in reversed(list(ROLE_TOKEN.finditer(text, max(0, start - 120), start))):
+    tokens = list(ROLE_TOKEN.finditer(text, max(0, start - 120), start))
+    for k in range(len(tokens) - 1, -1, -1):
+        m = tokens[k]
         t = m.group()
         if "\n" in text[m.end() : first]:
             break  # "07:54 PM EDT\nNed Price": a title stays on the name's line
         low = t.lower().rstrip(".")
         if t.endswith(".") and low not in lexicon_en.TITLES and not ACRONYM.fullmatch(t):
             break  # a sentence's end, not "Gov." nor "U.S."
+        if k > 0 and first < start and _joins(low, tokens[k - 1].group(), text[first:start]):
+            first = m.start()  # "Center for American Progress", "Clinton aide and ..."
+            continue
         if low in ROLE_STOP or not re.match(r"[A-Za-z]|(?:19|20)\d\d$", t) or "'" in t or (
                 "’" in t or t == "I"):
             break  # "I'll let Deputy Mayor Ortiz", "Clinton's aide"
@@ -193,7 +198,7 @@ def role_before(text: str, start: int) -> str:
         first = m.start()
     words = text[first:start].strip().split()
     # Only a title or a role word right before the name makes a role ("chief strategist").
-    if not words or words[-1].lower().rstrip(".") not in ROLE_WORDS:
+    if not words or not is_role_word(words[-1]):
         return _office_of(text, start)
     # "The", "And", "on Monday" go; a party stays ("Republican presidential nominee").
     while words and (words[0].lower() in ROLE_STOP or words[0][:1].islower() and (
@@ -206,10 +211,33 @@ def role_before(text: str, start: int) -> str:
     return " ".join(words)
 
 
+def is_role_word(word: str) -> bool:
+    """A title or role word, also with a prefix ("co-Anchor", "vice-chairman")."""
+    low = word.lower().rstrip(".")
+    return low in ROLE_WORDS or low.split("-", 1)[-1] in ROLE_WORDS and low.startswith(
+        ("co-", "vice-", "ex-", "deputy-"))
+
+
+def _joins(low: str, left: str, right: str) -> bool:
+    """Whether "of"/"for" or "and" at this place joins two parts of one role: "of"/"for"
+    between capitalised words of a name ("Center for American Progress President"), "and"
+    after a role word ("Clinton aide and Center ... President")."""
+    if low in ("of", "for"):
+        return left[:1].isupper() and right.lstrip()[:1].isupper() and left.lower() not in (
+            ROLE_STOP | lexicon_en.NOT_NAME_WORDS)  # not "called Wednesday for Justice Kim"
+    return low == "and" and is_role_word(left) and right.lstrip()[:1].isupper()
+
+
 def _office_of(text: str, start: int) -> str:
-    """"Secretary of Homeland Security Jeh Johnson": a capitalised office whose head noun
-    comes before "of"/"for", with what comes before the head ("UMWA Director of ...")."""
-    m = OFFICE_OF.search(text, max(0, start - 100), start)
+    """"Secretary of Homeland Security Jeh Johnson", "former secretary of state Colin
+    Powell": an office whose head noun comes before "of"/"for", with what comes before the
+    head ("UMWA Director of ..."); "Sens. Ann Kim (Ore.) and Tom Reed": a plural title
+    shared by the names it lists."""
+    shared = PLURAL_TITLE.search(text, max(0, start - 100), start)
+    if shared is not None:
+        return PLURAL_TITLES[shared.group("title").lower()]
+    m = OFFICE_OF.search(text, max(0, start - 100), start) or OFFICE_OF_LOWER.search(
+        text, max(0, start - 60), start)
     if m is None or m.group("head").lower() not in ROLE_WORDS:
         return ""
     return " ".join(w for w in (role_before(text, m.end("head")), m.group("rest").strip()) if w)
@@ -244,7 +272,8 @@ def appositive(text: str, end: int) -> tuple[str, str]:
     if not any(w in ROLE_WORDS for w in lows) and not (
             article and not TIME_NOUNS.intersection(lows)):
         return "", ""  # ", a day after the debate"
-    return article, m.group("role")
+    state = STATE_AFTER.match(text, m.end("role"))
+    return article, m.group("role") + (state.group() if state else "")
 
 
 def role_around(text: str, start: int, end: int) -> str:
@@ -267,7 +296,7 @@ def role_around(text: str, start: int, end: int) -> str:
         parts.append(m.group("place"))
         pos = m.end()
     article, after = appositive(text, pos)
-    if after and len(parts) == 1 and parts[0].lower().rstrip(".") in COURTESY:
+    if after and len(parts) == 1 and parts[0].lower().rstrip(".") in COURTESY | HONORIFICS:
         parts = []  # "Dr. Ann Kim, the county health director": the description is her role
     head = " ".join(parts)
     if head and after:
@@ -324,6 +353,8 @@ WORD_BEFORE = re.compile(r"[A-Za-z]+\.?(?=[ \t]*$)")
 ABBREVIATED = frozenset("sen gov rep dr mr mrs ms gen lt col adm sgt rev prof pres st jr sr".split(
 ))
 ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
+# ", La." or ", N.Y." after a town: the state is part of the place.
+STATE_AFTER = re.compile(r",[ \t]+(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.(?=[,;:)]|[ \t]|$)")
 # "(R-S.C.)", "(D-Mo.)", "(R)", "(Fla.)", "(R-IN)" after a lawmaker's name.
 PARTY = re.compile(r"[ \t]+(?P<party>\((?:[RDI](?:-[A-Z][A-Za-z.]{0,5})?|[A-Z][a-z]{1,4}\.|"
                    r"[A-Z]{2})\))")
@@ -331,6 +362,11 @@ PARTY = re.compile(r"[ \t]+(?P<party>\((?:[RDI](?:-[A-Z][A-Za-z.]{0,5})?|[A-Z][a
 OF_PLACE = re.compile(r"[ \t]+(?P<place>of(?:[ \t]+[A-Z][a-z]+){1,3})(?=[ \t]*[,.;:)]|[ \t]+[a-z])")
 OFFICE_OF = re.compile(r"(?<![\w.])(?P<head>[A-Z][a-z]+)(?P<rest>[ \t]+(?:of|for)[ \t]+"
                        r"(?:the[ \t]+)?(?:[A-Z][\w&.-]*[ \t]+){1,4})$")
+OFFICE_OF_LOWER = re.compile(r"(?<![\w.])(?P<head>[a-z]+)(?P<rest>[ \t]+of[ \t]+"
+                             r"(?:[a-z]+[ \t]+){1,2})$")
+PLURAL_TITLES = {"sens": "Sen.", "reps": "Rep.", "govs": "Gov."}
+PLURAL_TITLE = re.compile(r"(?<![\w.])(?P<title>Sens|Reps|Govs)\.[ \t]+(?:(?:[A-Z][\w.'’-]*[ \t]+)"
+                          r"{1,3}(?:\([^()\n]{1,12}\)[ \t]*)?(?:,|and)[ \t]+)?$")
 ROLE_FOR = re.compile(r"(?<![\w.])(?P<head>[A-Za-z]+)(?P<rest>[ \t]+(?:of|for|at)[ \t]+"
                       r"(?:the[ \t]+)?(?:[\w&.'’-]+[ \t]+){0,4}[\w&.'’-]+)$")
 # "Trump’s", "Sanders'", "the party’s" before a role: its possessor (a common noun with its
