@@ -77,9 +77,9 @@ class Russian(Cyrillic):
 
     def closing_name(self, text: str, verb: Verb, end: int) -> Mention | None:
         found = super().closing_name(text, verb, end)
-        if found is not None and _after_role(text, found) and not _subject_case(
-                found, verb.gender):
-            return None  # "— пояснил пресс-секретарь Путина."
+        if found is not None and _after_role(text, found) and not (
+                _subject_case(found, verb.gender) and _person_name(found)):
+            return None  # "— пояснил пресс-секретарь Путина.", "— сказал член Совфеда."
         return found
 
     def subject_of(self, text: str, mentions: Sequence[Mention], verb: Verb) -> Mention | None:
@@ -123,8 +123,9 @@ class Russian(Cyrillic):
                 p.case == "nomn" and p.number == "sing" for p in parses(word) if p.lemma == base):
             return None
         # "глава ведомства" is the minister.
-        following = WORDS.match(text, end + 1, limit)
-        office = following and lexicon.ROLE_PHRASES.get((base, lemma(following.group())))
+        following = text[end : min(limit, end + 40)].lstrip().lower()
+        office = next((o for (noun, org), o in lexicon.ROLE_PHRASES.items()
+                       if noun == base and following.startswith(org)), None)
         return office or base
 
     def role_word(self, word: str) -> str | None:
@@ -343,6 +344,14 @@ def _after_role(text: str, m: Mention) -> bool:
     """The name comes right after a lowercase noun of a person ("пресс-секретарь Путина")."""
     before = re.search(r"([а-яё-]+)\s+$", text[max(0, m.start - 40) : m.start])
     return before is not None and _title_noun(before.group(1))
+
+
+def _person_name(m: Mention) -> bool:
+    """A word of the mention is a name the dictionary knows or ends as surnames do: after a
+    role noun an unknown capitalised word is more often the organisation it heads."""
+    return any(cases.STRONG_SURNAME_END.search(w.lower()) or cases.PATRONYMIC_KZ.search(
+        w.lower()) or any(p.is_name and p.case == "nomn" for p in parses(w.lower()))
+        for w in m.words)
 
 
 def _subject_case(m: Mention, gender: Gender) -> bool:
