@@ -168,3 +168,35 @@ def test_the_role_by_the_name_comes_before_a_description() -> None:
     said = claim(text, "The Green nominee said she was ready.",
                  Role(("nominee",), text.index("The Green"), True, "Green nominee"))
     assert roles_of(doc, said) == {"Ann Kim": "Mayor"}
+
+
+def test_an_acronym_and_the_name_it_abbreviates_are_one_organisation() -> None:
+    text = "МЧС Казахстана сообщило о пожаре. Министерство по чрезвычайным ситуациям Казахстана " \
+           "сообщило, что пожар потушен."
+    doc = read(text)
+    first = claim(text, "МЧС Казахстана сообщило о пожаре.", Organisation("МЧС Казахстана"))
+    second = claim(text, "Министерство по чрезвычайным ситуациям Казахстана сообщило, что пожар "
+                   "потушен.", Organisation("Министерство по чрезвычайным ситуациям Казахстана"))
+    assert speakers_of(doc, first, second) == ["Министерство по чрезвычайным ситуациям "
+                                               "Казахстана"] * 2
+
+
+def test_a_bare_press_service_is_the_one_named_with_its_owner() -> None:
+    text = ("Газета «Вести» сообщила о пожаре. Редакция направила запрос в пресс-службу МЧС. "
+            "В пресс-службе сообщили, что пожар потушен.")
+    doc = read(text)
+    said = [claim(text, "Газета «Вести» сообщила о пожаре.", Organisation("газета «Вести»")),
+            claim(text, "Редакция направила запрос в пресс-службу МЧС.", Organisation("МЧС")),
+            claim(text, "В пресс-службе сообщили, что пожар потушен.",
+                  Organisation("пресс-служба", "пресс-службе"))]
+    assert speakers_of(doc, *said) == ["газета «Вести»", "МЧС", "МЧС"]
+
+
+def test_different_organisations_stay_apart() -> None:
+    text = "МЧС сообщило о пожаре. Министерство здравоохранения сообщило о раненых."
+    doc = read(text)
+    said = [claim(text, "МЧС сообщило о пожаре.", Organisation("МЧС")),
+            claim(text, "Министерство здравоохранения сообщило о раненых.",
+                  Organisation("Министерство здравоохранения"))]
+    assert speakers_of(doc, *said) == ["МЧС", "Министерство здравоохранения"]
+

@@ -17,6 +17,7 @@ from speechsum.speakers.document import Doc
 from speechsum.speakers.rules import FINDERS, NEWS, SOURCES, RuleSet, SourceRule, rule_name
 from speechsum.speakers.sources.according import (
     according_to,
+    according_to_organisation,
     according_to_pronoun,
     according_to_role,
     organisation_source,
@@ -142,6 +143,17 @@ CASES: list[tuple[str, str, str, SourceRule, Language, str]] = [
      according_to_pronoun, Language.RU, "Pronoun(masc)"),
     ("organisation-source", "Как отмечают в департаменте полиции, постов пять.",
      "reported-speech", organisation_source, Language.RU, "Organisation(департамент полиции)"),
+    ("organisation-source-in-a-quote-clause", "«Постов пять», — сообщили в департаменте "
+     "полиции.", "quote-cue-after", organisation_source, Language.RU,
+     "Organisation(департамент полиции)"),
+    ("organisation-source-says-no-to-a-person-clause", "«Постов пять», — сообщил Иван Петров.",
+     "quote-cue-after", organisation_source, Language.RU, "-"),
+    ("according-to-an-acronym-and-its-name", "По данным ИА «Вести», дорогу откроют в мае.",
+     "reported-speech", according_to_organisation, Language.RU, "Organisation(ИА «Вести»)"),
+    ("according-to-an-acronym", "По данным МЧС, пожар потушен.", "reported-speech",
+     according_to_organisation, Language.RU, "Organisation(МЧС)"),
+    ("according-to-organisation-says-no-to-a-person", "По словам Ивана Петрова, пожар потушен.",
+     "reported-speech", according_to_organisation, Language.RU, "-"),
     # subjects of speech verbs
     ("relative-clause-subject",
      "Слово взяла Гульнара Исаева, которая обратила внимание на цены.", "reported-speech",

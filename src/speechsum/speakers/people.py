@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from speechsum.model import Gender, Speaker
@@ -55,6 +57,7 @@ class People:
         self.namesakes: dict[str, list[str]] = {}
         self.last_seen: dict[str, int] = {}
         self.role_holders: dict[str, str] = {}
+        self.organisations: list[str] = []
 
     def register_named(self, ref: Named) -> str:
         key = self.register(ref.mention, subject=ref.subject, gender=ref.gender, case=ref.case)
@@ -197,10 +200,35 @@ class People:
         self.subjects.append((pos, key))
 
     def organisation(self, name: str) -> str:
-        """Key for a named organisation speaking as one ("департамент полиции")."""
+        """Key for a named organisation speaking as one ("департамент полиции"): the one met
+        before that it abbreviates or spells out ("МВД Казахстана" is "Министерство
+        внутренних дел Казахстана", shown by its full name), and a bare head noun
+        ("пресс-служба", "ведомство") the organisation named last."""
         key = "org:" + name.lower()
+        if key not in self.labels:
+            known = _same_organisation(self._owner_named(name) or name,
+                                       [(k, self.labels[k]) for k in self.organisations])
+            if known is not None:
+                shown = self.labels[known]
+                if len(name) > len(shown) and " " in name and shown.split()[0].isupper():
+                    self.labels[known] = name  # the full name, not the acronym
+                    self.add_alias(known, shown)
+                else:
+                    self.add_alias(known, name)
+                return known
+            self.organisations.append(key)
         self.labels.setdefault(key, name)
         return key
+
+    def _owner_named(self, head: str) -> str | None:
+        """"в пресс-службе" after "запрос в пресс-службу МВД": the capitalised name that
+        followed the same head noun last, if any."""
+        if " " in head or not head[:1].islower():
+            return None
+        stem = re.escape(head[: max(4, len(head) - 2)])
+        found = list(re.finditer(rf"(?i:{stem})\w*\s+(?P<owner>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w«»-]*)",
+                                 self.text))
+        return found[-1].group("owner") if found else None
 
     # -- resolving ---------------------------------------------------------------------------
 
@@ -322,4 +350,35 @@ def _role_of(person: Person) -> str:
     if not role or described.lower().endswith(role.lower()):
         return described or role  # "finance minister" -> "Chinese finance minister"
     return role
+
+
+def _same_organisation(name: str, known: Sequence[tuple[str, str]]) -> str | None:
+    """The key of the known organisation (key, name; in the order met) this name refers to:
+    a bare head noun names the latest; an acronym and the words it abbreviates name the same
+    one."""
+    words = name.split()
+    if len(words) == 1 and name[:1].islower():
+        return known[-1][0] if known else None
+    return next((k for k, shown in reversed(known) if shown.lower() == name.lower()
+                 or _abbreviates(words, shown.split()) or _abbreviates(shown.split(), words)),
+                None)
+
+
+def _abbreviates(short: list[str], full: list[str]) -> bool:
+    """"МВД Казахстана" and "Министерство внутренних дел Казахстана": the capitals of the
+    first word are the initials of the words they stand for, and the rest, if any, is the
+    same."""
+    acronym = short[0] if short else ""
+    if len(acronym) < 2 or not acronym.isupper() or not acronym.isalpha():
+        return False
+    rest = [w.lower() for w in short[1:]]
+    for n in range(len(acronym), min(len(full), 2 * len(acronym)) + 1):
+        spelled = full[:n]
+        letters = "".join(w[0] for w in spelled)
+        capitals = "".join(w[0] for w in spelled if w[:1].isupper())
+        content = "".join(w[0] for w in spelled if len(w) > 2)  # not "по", "of"
+        if acronym.lower() in (letters.lower(), capitals.lower(), content.lower()) and (
+                not rest or [w.lower() for w in full[n:]] == rest):
+            return True  # "МВД" alone is the ministry too
+    return False
 

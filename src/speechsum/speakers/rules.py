@@ -27,6 +27,7 @@ from speechsum.speakers.finders.reported import reported_speech
 from speechsum.speakers.finders.transcript import transcript_turn
 from speechsum.speakers.sources.according import (
     according_to,
+    according_to_organisation,
     according_to_pronoun,
     according_to_role,
     organisation_source,
@@ -81,6 +82,7 @@ SOURCES: tuple[SourceRule, ...] = (
     according_to,            # "По словам министра Ивана Петрова, ..."
     according_to_role,       # "По словам эксперта, ..."
     according_to_pronoun,    # "По его словам, ..."
+    according_to_organisation,  # "По данным МИА «Казинформ», ..."
     organisation_source,     # "Как отмечают в департаменте полиции, ..."
     relative_clause_subject,  # "..., которая обратила внимание"
     verb_subject,            # "Аким Нурлан Ахметов отметил, что ..."

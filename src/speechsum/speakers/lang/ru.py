@@ -248,6 +248,8 @@ class Russian(Cyrillic):
             nominative = head
             if found and found[0].case != "nomn":
                 nominative = inflect(found[0], frozenset({"nomn"})) or head
+                if head[:1].isupper():
+                    nominative = nominative[:1].upper() + nominative[1:]
             return " ".join([nominative, *kept[1:]]), " ".join(kept)
         return None
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import re
 
-from speechsum.speakers.claims import Claim, Mention, Named, Organisation, Pronoun, Ref, Role
+from speechsum.speakers.claims import (
+    Claim,
+    CueKind,
+    Mention,
+    Named,
+    Organisation,
+    Pronoun,
+    Ref,
+    Role,
+)
 from speechsum.speakers.document import Doc
 from speechsum.speakers.finders.reported import REPORTED
 from speechsum.speakers.marks import WORDS
@@ -15,6 +24,10 @@ NAME_REACH = 120
 TITLE_WORDS = 4
 # Kazakh: the genitive name ends at most this far before "айтуынша".
 GENITIVE_GAP = 8
+# An acronym, with the quoted name it gives ("МИА «Казинформ»"), and then the clause's
+# comma; a quoted name alone may be inflected ("по данным «Нового радио»"), so it is none.
+ORGANISATION_NAME = re.compile(r"(?:the[ \t]+)?(?P<name>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}"
+                               r"(?:[ \t]+«[^«»\n]{1,40}»)?)[ \t]*,")
 
 
 def according_to(doc: Doc, claim: Claim) -> Ref | None:
@@ -77,9 +90,25 @@ def according_to_pronoun(doc: Doc, claim: Claim) -> Ref | None:
     return Pronoun(claim.start, lexicon.pronoun_genders[m.group("pronoun").lower()])
 
 
-def organisation_source(doc: Doc, claim: Claim) -> Ref | None:
-    """"Как отмечают в департаменте полиции, ..." -> департамент полиции."""
+def according_to_organisation(doc: Doc, claim: Claim) -> Ref | None:
+    """"По данным МИА «Казинформ», ...", "according to NASA,": an acronym or a quoted name
+    where the name of a person would be."""
     if claim.found_by != REPORTED:
         return None
-    found = doc.lang.organisation_source(doc.text, claim.start, claim.end)
+    m, mentions = _named_after(doc, claim)
+    if m is None or mentions:
+        return None
+    named = ORGANISATION_NAME.match(doc.text, m.end(), claim.end)
+    return None if named is None else Organisation(named.group("name"))
+
+
+def organisation_source(doc: Doc, claim: Claim) -> Ref | None:
+    """"Как отмечают в департаменте полиции, ..." -> департамент полиции; in a quote's
+    reporting clause too ("«...», — заявили в пресс-службе.")."""
+    if claim.found_by == REPORTED:
+        found = doc.lang.organisation_source(doc.text, claim.start, claim.end)
+    elif claim.cue is not None and claim.cue.kind is CueKind.CLAUSE:
+        found = doc.lang.organisation_source(doc.text, claim.cue.start, claim.cue.end)
+    else:
+        return None
     return None if found is None else Organisation(*found)
