@@ -61,6 +61,8 @@ SUBJECTS = [
      "Сторонники Надира Жумагулова заявил, что правы.", None),
     ("kk-first-nominative-before", KK, "Депутат Бекзат Оразов көпір туралы айтты.",
      "Бекзат Оразов"),
+    ("kk-patronymic-in-the-accusative-is-no-subject", KK,
+     "Жазушы Серік Ахметұлын кітапқа баға беруге шақырған едік.", None),
     ("en-next-to-the-verb", EN, "Sen. Ted Cruz (R-Texas) said it was wrong.", "Ted Cruz"),
     ("en-after-a-quote", EN, '"It was wrong," said Sen. Ted Cruz.', "Ted Cruz"),
     ("en-possessive-no", EN, "Clinton's aide said it was wrong.", None),

@@ -30,26 +30,38 @@ def clause_start(text: str, floor: int, pos: int) -> int:
 
 def introduction(doc: Doc, p: Paragraph, qs: int) -> Cue | None:
     """"Исаков парировал: «...»", "Депутат Ибраев: «...»", 'Cruz said, adding: "..."': the
-    clause before a colon (or, in English, a comma) right before a quote."""
+    clause before a colon (or, in English, a comma) right before a quote; also a colon that
+    ends the paragraph before one the quote opens ("... сөз алды Серік Ахметов:\n«...»")."""
     mark = qs - 1
-    while mark >= p.start and doc.text[mark].isspace():
+    floor = p.start
+    while mark >= floor and doc.text[mark].isspace():
         mark -= 1
-    if mark < p.start or doc.text[mark] not in doc.lang.lexicon.introduction_marks:
+    if mark < floor and p.index > 0:
+        before = doc.paragraphs[p.index - 1]
+        floor, mark = before.start, before.end - 1
+        while mark >= floor and doc.text[mark].isspace():
+            mark -= 1
+        if mark < floor or doc.text[mark] != ":":
+            return None
+    if mark < floor or doc.text[mark] not in doc.lang.lexicon.introduction_marks:
         return None
-    return Cue(clause_start(doc.text, p.start, mark), mark + 1, CueKind.INTRODUCTION)
+    return Cue(clause_start(doc.text, floor, mark), mark + 1, CueKind.INTRODUCTION)
 
 
 def quotation(doc: Doc) -> Iterator[Claim]:
-    """Quotations of two words or more in paragraphs not opened by a dash, each with the cue
-    after it or the introduction before it when there is one."""
+    """Quotations in paragraphs not opened by a dash, each with the cue after it or the
+    introduction before it when there is one; a quote of one word only when it opens its
+    sentence and a reporting clause follows ("«Болды», – деді министр."), else it is a name
+    or a term («Жетісу», 'The “joke,” as he called it')."""
     text = doc.text
     for p in prose(doc):
         if p.opens_with_dash:
             continue
         for qs, qe in doc.quotes(p):
-            if len(WORDS.findall(text, qs, qe)) < 2:
-                continue
             span = doc.lang.cue_after(text, qe, p.end)
+            if len(WORDS.findall(text, qs, qe)) < 2 and (
+                    span is None or _sentence_head(doc, p, qs, any_language=True) is not None):
+                continue
             if span is not None:
                 cue = Cue(span[0], span[1], CueKind.CLAUSE)
                 yield Claim(qs, qe, Kind.DIRECT, "quote-cue-after", cue)
@@ -101,14 +113,17 @@ def _tail_cue(doc: Doc, p: Paragraph, qe: int) -> Cue | None:
     return None
 
 
-def _sentence_head(doc: Doc, p: Paragraph, qs: int) -> int | None:
+def _sentence_head(doc: Doc, p: Paragraph, qs: int, any_language: bool = False) -> int | None:
     """Start of the narration that opens a quote's sentence, when the language reads it as the
-    speaker's words too; None when the quote opens the sentence."""
+    speaker's words too (or whatever it is, `any_language`); None when the quote opens the
+    sentence."""
     k = bisect.bisect_right([s.start for s in p.sentences], qs) - 1
     if k < 0 or not p.sentences[k].start < qs < p.sentences[k].end:
         return None
     start = p.sentences[k].start
-    return start if doc.lang.quote_head(doc.text, start, qs) else None
+    if not doc.text[start:qs].strip(" \t" + DASHES):
+        return None
+    return start if any_language or doc.lang.quote_head(doc.text, start, qs) else None
 
 
 def colon_speech(doc: Doc) -> Iterator[Claim]:

@@ -83,6 +83,8 @@ def _looks_nominative(plain: list[str]) -> bool:
         if first and not any(p.case == "nomn" for p in first):
             return False
     w = _caseless(plain[-1]).lower()
+    if KZ_PATRONYMIC_CASE.search(w):
+        return False  # "Ахметұлын", "Нұрланқызына": a Kazakh patronymic with its case
     if NOMINATIVE_END.search(w):
         return True
     if OBLIQUE_END.search(w):

@@ -24,6 +24,12 @@ CONVERB_AUX = re.compile(
     r"(?<![\w])(?:" + "|".join(sorted((re.escape(p) for p in lexicon.SPEECH_STEMS if p != "де"),
                                       key=len, reverse=True)) + r")(?:ып|іп|п)\s+"
     r"(?:" + "|".join(lexicon.ASPECT_AUXILIARIES) + r")\w*(?![\w])", re.IGNORECASE)
+# "«...», – деп толықтырды министр": after a quote the quotative "деп" and any finite verb
+# report it, whatever the verb ("толықтырды", "қосты", "түйіндеді").
+QUOTATIVE = re.compile(
+    r"(?<![\w])деп(?:\s+[^\W\d_]+){0,2}?\s+(?!" + "|".join(lexicon.RELAY_WORDS) + r")"
+    r"[^\W\d_]+(?:" + "|".join(sorted(lexicon.SPEECH_ENDINGS, key=len, reverse=True)) +
+    r")(?![\w])", re.IGNORECASE)
 # "..., - деп хабарлайды Tengrinews.kz тілшісі": an outlet relaying, not a speaker.
 RELAY = re.compile(r"[,:]\s*[-–—]?\s*деп\s+(?:" + "|".join(lexicon.RELAY_WORDS) + r")\w*",
                    re.IGNORECASE)
@@ -64,6 +70,9 @@ class Kazakh(Cyrillic):
         found = [*SPEECH.finditer(text, start, end), *CONVERB_AUX.finditer(text, start, end)]
         return [Verb(m.start(), m.end()) for m in sorted(found, key=lambda m: m.start())
                 if not any(a <= m.start() < b for a, b in relays)]
+
+    def cue_verbs(self, text: str, start: int, end: int) -> list[Verb]:
+        return [Verb(m.start(), m.end()) for m in QUOTATIVE.finditer(text, start, end)]
 
     def subject_of(self, text: str, mentions: Sequence[Mention], verb: Verb) -> Mention | None:
         # Subject-object-verb order: the subject is the first name in the nominative before.
