@@ -100,6 +100,11 @@ CASES: list[tuple[str, str, str, SourceRule, Language, str]] = [
      "Role(судья)"),
     ("cue-role-says-no-without-one", "- Доводы слабы, - заявил он.", "dash-paragraph", cue_role,
      Language.RU, "-"),
+    ("cue-role-opening-an-introduction-without-a-speech-verb", "Төраға тағы бір мүмкіндік "
+     "берді де: «Жауабыңыз толық емес»", "quote-after-colon", cue_role, Language.KK,
+     "Role(төраға)"),
+    ("cue-role-says-no-to-a-role-inside-an-introduction", "Жиынға әкім де келді: «Жол "
+     "жөнделеді»", "quote-after-colon", cue_role, Language.KK, "-"),
     ("introduction-names", "Исаков парировал: «Это неправда»", "quote-after-colon",
      introduction_names, Language.RU, "Named(Исаков)"),
     ("introduction-without-a-verb", "Депутат Сидоров: «Закон нужно принять»",

@@ -82,11 +82,18 @@ def cue_pronoun(doc: Doc, claim: Claim) -> Ref | None:
 
 
 def cue_role(doc: Doc, claim: Claim) -> Ref | None:
-    """"- потребовал судья.": the person this role noun named earlier."""
+    """"- потребовал судья.": the person this role noun named earlier; also the role that
+    opens an introduction with no speech verb ("Төраға ... мүмкіндік берді де: «...»"), as a
+    name does."""
     cue = claim.cue
-    if cue is None or cue_verb(doc, cue) is None:
+    if cue is None:
         return None
-    return role_ref(doc, doc.words_in(cue.start, cue.end), cue.end, cue.start)
+    words = doc.words_in(cue.start, cue.end)
+    if cue_verb(doc, cue) is None:
+        if cue.kind is not CueKind.INTRODUCTION or not words:
+            return None
+        words = words[:1]
+    return role_ref(doc, words, cue.end, cue.start)
 
 
 def cue_verb(doc: Doc, cue: Cue | None) -> Verb | None:
