@@ -270,8 +270,9 @@ def test_every_language_answers_every_convention() -> None:
     (KK, "Жазушы Талғат Айтбайұлы айтты", ["Талғат Айтбайұлы"]),
     (EN, "said United Bakers Union Treasurer Ann Cole.", ["Ann Cole"]),
     (EN, "altogether, ULWA Director of Public Affairs Tom Reed said.", ["Tom Reed"]),
+    (EN, "Tom Reed Finally Backs Mayor Ann Kim", ["Tom Reed", "Ann Kim"]),
 ], ids=["ru-first-name-ending-as-a-surname", "kk-patronymic", "en-name-after-an-organisation",
-        "en-name-after-a-title-of-something"])
+        "en-name-after-a-title-of-something", "en-a-headline-adverb-ends-a-name"])
 def test_find_mentions(lang: Conventions, text: str, expected: list[str]) -> None:
     assert [m.text for m in lang.find_mentions(text, 0, len(text))] == expected
 

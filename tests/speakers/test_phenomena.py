@@ -276,6 +276,28 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
      "Residents complained about the noise.\nThe Harbor Parks Department said in a statement "
      "that the work would stop at night.",
      ["Harbor Parks Department <- said in a statement"]),
+    ("org-en-the-outlet-is-no-she", EN,
+     "Court news.\nJustice Ann Reed spoke last week. In a later interview with The Daily "
+     "Herald, she joked about retiring.",
+     ["Ann Reed <- she joked about retiring"]),
+    ("org-en-the-agency-after-according-to-speaks", EN,
+     "Fair news.\nThe gates closed at noon, according to the Park Service.",
+     ["Park Service <- The gates closed"]),
+    ("org-en-a-name-and-campaign", EN,
+     "Race news.\nThe Reed campaign pushed back against the attack, calling it desperate.",
+     ["Reed campaign <- pushed back against"]),
+    ("org-en-joint-subjects-of-a-participle", EN,
+     "Court news.\nThe Daily Herald and the Gannett chain filed a motion, arguing the file "
+     "should be public.",
+     ["- <- arguing the file"]),
+    ("subject-en-the-agent-of-asked-past-his-title", EN,
+     "Debate night.\nRubio was asked by Metro Evening News moderator Ann Kim whether the plan "
+     "would cost too much.",
+     ["Ann Kim <- whether the plan"]),
+    ("subject-en-the-subject-not-the-outlet-after-according-to", EN,
+     "Race news.\nEarlier Tuesday, his campaign manager, Tom Reed, says the gap can close, "
+     "according to the Associated Press.",
+     ["Tom Reed <- the gap can close"]),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from speechsum.model import Gender, Language
 from speechsum.speakers.claims import Mention
@@ -31,6 +32,8 @@ ANYWHERE = frozenset({"called", "calls", "posted", "posts"})
 APPOSITIVE = re.compile(r"\s*\([^()]{0,40}\)|,[^,;:\"“”]{0,120},|"
                         r"^\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
 TRAILING_APPOSITIVE = re.compile(r",[^,;:.\"“”\n]{1,200},\s*(?:\w+ly\s+)?$")
+# "The Times and the Gannett chain filed a motion, arguing ...": joint subjects.
+JOINT_AFTER = re.compile(r"\s+(?:and|&)\s")
 CONJOINED = re.compile(r"\b\w+[\"”’']?\s+and\s+(?:\w+ly\s+)?$")
 ADVERBS = frozenset("""also later then again once further repeatedly had has have has had
     previously recently earlier today yesterday on monday tuesday wednesday thursday friday
@@ -195,7 +198,12 @@ class English:
         return None
 
     def organisation_subject(self, text: str, start: int, verb: Verb) -> str | None:
-        return None
+        """"The Clinton campaign says", "Ryan’s campaign shrugged off": a name and an
+        organisation noun right before the verb."""
+        m = ORGANISATION_BEFORE.search(text, max(start, verb.start - 80), verb.start)
+        if m is None or m.group("noun").lower() not in lexicon.ORGANISATION_NOUNS:
+            return None
+        return m.group("name")
 
     def cue_after(self, text: str, pos: int, limit: int) -> tuple[int, int] | None:
         """'"...," Smith said.', '"...?" asked Sen. Ted Cruz (R-Texas).', '"...," she said, "'."""
@@ -226,7 +234,15 @@ class English:
         """A word alone is a name when the text gives it somewhere with a first name or a
         title ("Bernie Sanders", "Mr. Sanders"), right before a speech verb or a colon
         ("Holt said"), or capitalised where capitals tell: inside a sentence, not after
-        "the"/"its" nor after a party word ("Republican Party")."""
+        "the"/"its" nor after a party word ("Republican Party"). A run inside the title of
+        the name after it is none ("Fox Business moderator Gerard Baker"); one after "the"
+        is an organisation ("the Secret Service", "The Daily Herald"), which "she" and "he"
+        do not refer to."""
+        found = [[replace(m, gender=Gender.PLUR) if THE_BEFORE.search(
+            text, max(0, m.start - 5), m.start) else m
+                  for k, m in enumerate(mentions) if not _inside_role(text, mentions, k)
+                  and not _names_an_organisation(text, m)]
+                 for mentions in found]
         confirmed = set()
         for m in (m for mentions in found for m in mentions):
             if len(m.words) > 1 or en_names.role_before(text, m.start):
@@ -264,14 +280,16 @@ def _in_leading_clause(text: str, start: int, verb_start: int, verb_end: int) ->
 
 def agent_of(text: str, mentions: Sequence[Mention], verb: Verb) -> Mention | None:
     """"The treasurer was questioned for an hour by Councilwoman Rosa Diaz": the name after
-    "by" in the verb's clause."""
+    "by" in the verb's clause, its title passed over ("by Fox Business moderator Ed Kim")."""
     for m in mentions:
         if m.start < verb.end:
             continue
         between = text[verb.end : m.start]
         if re.search(r"[.;:!?\"“”]", between) or len(WORDS.findall(between)) > AGENT_REACH:
             return None
-        if BY_AGENT.search(between):
+        role = en_names.role_before(text, m.start)
+        title = text.rfind(role, verb.end, m.start) if role else -1
+        if BY_AGENT.search(between) or title >= 0 and BY_AGENT.search(text, verb.end, title):
             return m
     return None
 
@@ -292,7 +310,8 @@ def subject_next_to(text: str, mentions: Sequence[Mention], vs: int, ve: int) ->
     not one of two joint subjects ("Trump and Ryan said")."""
     lead = [m for m in mentions if m.end <= vs]
     if text[vs:ve].lower().endswith("ing"):
-        if lead and not POSSESSIVE.search(text, lead[0].end, lead[0].end + 2):
+        if lead and not POSSESSIVE.search(text, lead[0].end, lead[0].end + 2) and not (
+                JOINT_AFTER.match(text, lead[0].end)):
             start = max(0, text.rfind(".", 0, lead[0].start), text.rfind("\n", 0, lead[0].start))
             if len(WORDS.findall(text[start : lead[0].start])) <= 3:
                 return lead[0]  # "Trump spoke to ..., promising to ..." - the sentence's subject
@@ -340,3 +359,28 @@ def subject_next_to(text: str, mentions: Sequence[Mention], vs: int, ve: int) ->
             return m
         break
     return None
+
+
+ORGANISATION_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he[ \t]+)?(?P<name>(?:(?!The\b)[A-Z][\w.-]*"
+                                 r"(?:['’]s?)?[ \t]+){1,3}(?P<noun>[a-z]+))[ \t]+(?:\w+ly[ \t]+)?$")
+THE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he[ \t]+$")
+
+
+def _names_an_organisation(text: str, m: Mention) -> bool:
+    """"The Clinton campaign", "Ryan’s campaign": the name is the organisation's, not a
+    person speaking."""
+    after = re.match(r"(?:['’]s?)?[ \t]+([a-z]+)\b", text[m.end : m.end + 20])
+    return after is not None and after.group(1) in lexicon.ORGANISATION_NOUNS
+
+
+def _inside_role(text: str, mentions: Sequence[Mention], k: int) -> bool:
+    """A capitalised run inside the role before the next name modifies that role ("Fox
+    Business moderator Gerard Baker")."""
+    m = mentions[k]
+    if k + 1 < len(mentions):
+        after = mentions[k + 1]
+        role = en_names.role_before(text, after.start)
+        at = text.rfind(role, max(0, after.start - 160), after.start) if role else -1
+        return 0 <= at <= m.start and m.end <= after.start
+    return False
+

@@ -122,6 +122,14 @@ ATTRIBUTIVE_PARTICIPLES = frozenset(
     """.split()
 )
 
+# Nouns that make a name before them an organisation speaking as one ("the Clinton
+# campaign said", "Ryan's campaign shrugged off").
+ORGANISATION_NOUNS = frozenset(
+    """
+    campaign administration camp team committee agency department ministry office union
+    """.split()
+)
+
 # Nouns that refer back to a named person ("the governor said").
 # Words that can end a role before a name ("Priorities USA chief strategist Guy Cecil").
 ROLE_HEADS = frozenset(

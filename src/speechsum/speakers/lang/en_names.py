@@ -12,6 +12,7 @@ from speechsum.speakers.lang import en_lexicon as lexicon_en
 # A possessive "’s" is not part of the word: "CNN’s Jake Tapper" is CNN, then Jake Tapper.
 TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s)|[A-Z]\.(?=[A-Z])|"
                    r"[A-Za-z]+(?:['’-](?!s\b)[A-Za-z]+)*")
+ADVERB = re.compile(r"\w{3,}(?:ally|ently|antly|ously|ively|fully|lessly|ately|ingly|edly)$")
 POSSESSIVE = re.compile(r"['’]s?\b")
 OF_BEFORE = re.compile(r"\b(?P<title>[A-Z][a-z]+)\s+(?:of|for)\s+$")
 
@@ -129,7 +130,8 @@ def _name_word(word: str) -> bool:
     if low in lexicon_en.SPEECH_VERBS or low in lexicon_en.NOT_NAME_WORDS or (
             low in lexicon_en.NEEDS_COMPLEMENT):
         return _title(word)
-    return True
+    # A Title Case headline's adverb ("Trump Finally Endorses"): no name ends so.
+    return not ADVERB.search(low)
 
 
 def _title(word: str) -> bool:

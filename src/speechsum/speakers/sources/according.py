@@ -42,7 +42,7 @@ def according_to(doc: Doc, claim: Claim) -> Ref | None:
         if before and before[-1].end >= after.start() - GENITIVE_GAP:
             return Named(before[-1], subject=False, case="gent")
     m, mentions = _named_after(doc, claim)
-    if m is None or not mentions:
+    if m is None or not mentions or _own_subject_before(doc, claim, m.start()):
         return None
     between = text[m.end() : mentions[0].start]
     if len(WORDS.findall(between)) > TITLE_WORDS or not doc.lang.source_title(between):
@@ -67,6 +67,15 @@ def according_to_role(doc: Doc, claim: Claim) -> Ref | None:
         return None
     noun = doc.lang.role_word(role.group(1))
     return Role((noun,), claim.start) if noun else None
+
+
+def _own_subject_before(doc: Doc, claim: Claim, at: int) -> bool:
+    """"his campaign manager, Jeff Weaver, says ..., according to the Associated Press": a
+    speech verb before the "according to" has a subject of its own, who is the speaker; the
+    outlet only relays."""
+    mentions = doc.mentions_in(claim.start, at)
+    return any(doc.lang.subject_of(doc.text, mentions, verb) is not None
+               for verb in doc.speech_verbs(claim.start, at))
 
 
 def _named_after(doc: Doc, claim: Claim) -> tuple[re.Match[str] | None, list[Mention]]:
