@@ -17,6 +17,10 @@ STYLES = [
     ("bracketed-time-before-name", Language.EN,
      "[00:01:02] John Smith: The project is on track.\n[00:01:10] Mary Jones: Good to hear.",
      ["John Smith <- The project is on track", "Mary Jones <- Good to hear"]),
+    ("play-with-a-stage-direction-then-a-quoted-song", Language.RU,
+     "Действие первое\nПетров (поет). «Ой, то не вечер...» Хороша погода, братец!\n"
+     "Сидоров. А что?\nПетров. Вид чудесный!\nСидоров (смеясь). Ну да.",
+     ["Петров <- Ой, то не вечер", "Сидоров <- А что?", "Сидоров <- Ну да"]),
     ("host-and-guest", Language.RU,
      "Ведущий: Добрый вечер. У нас в гостях министр.\nГость: Спасибо за приглашение.",
      ["Ведущий <- Добрый вечер", "Гость <- Спасибо за приглашение"]),
