@@ -148,6 +148,14 @@ CASES: list[tuple[str, str, str, SourceRule, Language, str]] = [
      according_to_pronoun, Language.RU, "Pronoun(masc)"),
     ("organisation-source", "Как отмечают в департаменте полиции, постов пять.",
      "reported-speech", organisation_source, Language.RU, "Organisation(департамент полиции)"),
+    ("organisation-source-a-proper-body-and-an-aside", "В Ивановской ЦРБ при этом «Вестнику» "
+     "заверили, что очередей нет.", "reported-speech", organisation_source, Language.RU,
+     "Organisation(Ивановская ЦРБ)"),
+    ("organisation-source-a-chamber-reacted", "Ранее в Госдуме отреагировали на жалобы, что "
+     "очередей нет.", "reported-speech", organisation_source, Language.RU,
+     "Organisation(Госдума)"),
+    ("organisation-source-says-no-to-a-city", "В Москве заявили, что очередей нет.",
+     "reported-speech", organisation_source, Language.RU, "-"),
     ("organisation-source-in-a-quote-clause", "«Постов пять», — сообщили в департаменте "
      "полиции.", "quote-cue-after", organisation_source, Language.RU,
      "Organisation(департамент полиции)"),

@@ -12,9 +12,10 @@ from speechsum.speakers.lang import ru_lexicon as lexicon
 from speechsum.speakers.lang.base import Verb
 from speechsum.speakers.lang.cyrillic import Cyrillic, agrees, role_clause_words
 from speechsum.speakers.marks import WORDS
-from speechsum.speakers.morph import Parse, inflect, lemma, parses
+from speechsum.speakers.morph import Parse, inflect, is_known, lemma, parses
 
 # "отмечают в департаменте", "В министерстве": the word before "в", and the head after it.
+ACRONYM_NEXT = re.compile(r"\s+[А-ЯЁ]{2,}\b")
 ORG_PLACE = re.compile(r"(?:\b(?P<before>[а-яё]+)\s+)?\bв\s+(?P<head>[а-яё-]+)", re.IGNORECASE)
 # "выслушал фермеров и пообещал": the last conjunction before the verb, no comma after it.
 COORDINATED = re.compile(r"\s(?:и|а также)\s+(?:\w+\s+)?$")
@@ -220,7 +221,8 @@ class Russian(Cyrillic):
         organisation's head noun after "в", its genitive complement, and a plural speech
         verb right before "в" or right after the name."""
         for m in ORG_PLACE.finditer(text, start, min(end, start + 200)):
-            if m.group("head").lower() not in lexicon.ORG_HEADS:
+            if m.group("head").lower() not in lexicon.ORG_HEADS and not _proper_body(
+                    m.group("head"), text[m.end("head") : m.end("head") + 12]):
                 continue
             kept = [m.group("head")]
             words = list(WORDS.finditer(text, m.end("head"), min(end, m.end("head") + 120)))
@@ -233,8 +235,9 @@ class Russian(Cyrillic):
                 # A quoted name in the dative is whom they told ("сказали «Подъёму»").
                 told = "«" in gap and not any(p.case in ("gent", "nomn", None) for p in found)
                 if gap.strip(" «»\"") or told or _plural_speech(w.lower()) or not (
-                        w[:1].isupper() or any(p.case in ("gent", None) for p in found)):
-                    break
+                        w[:1].isupper() or any(p.case == "gent" and p.score > 0.01 for p in found)
+                        or not is_known(w.lower())):
+                    break  # "в ЦРБ при этом ...": a preposition starts no complement
                 last = words[k].end()
                 kept.append(w)
                 k += 1
@@ -255,6 +258,19 @@ class Russian(Cyrillic):
 
     def organisation_subject(self, text: str, start: int, verb: Verb) -> str | None:
         return organisation_before(text, start, verb)
+
+
+def _proper_body(word: str, after: str) -> bool:
+    """"В Госдуме", "в Алданской ЦРБ", "в МЧС": a capitalised name or acronym after "в"
+    that is no place ("в Москве" is where, not who); a word the dictionary does not know
+    only as an acronym or an adjective before one, whose nominative is no guess."""
+    if not word[:1].isupper():
+        return False
+    low = word.lower()
+    if word.isupper() or ACRONYM_NEXT.match(after) and any(
+            p.pos == "ADJF" for p in parses(low)):
+        return True
+    return is_known(low) and not any("Geox" in p.grammemes for p in parses(low))
 
 
 def _plural_speech(word: str) -> bool:
@@ -380,8 +396,10 @@ APPOSITION = re.compile(r",[ \t]+")
 CATENATIVE_CONTENT = re.compile(r"[ \t]+(?!(?:но|а|и|однако|когда|пока)\b)[а-яёa-z«\"]",
                                 re.IGNORECASE)
 # "В администрации района «Подъёму» сказали": the word after a name, over a quoted addressee.
-ADDRESSEE_THEN_WORD = re.compile(r"[»\"”]?(?:[ \t]*«[^«»\n]{1,40}»)?[ \t]*(?P<word>[а-яё]+)",
-                                 re.IGNORECASE)
+# After the organisation: a connective aside ("при этом"), the outlet told, then the verb.
+ADDRESSEE_THEN_WORD = re.compile(r"[»\"”]?(?:[ \t]+(?:при этом|же|также|тоже|однако|в ответ|"
+                                 r"в свою очередь))?,?(?:[ \t]*«[^«»\n]{1,40}»)?[ \t]*"
+                                 r"(?P<word>[а-яё]+)", re.IGNORECASE)
 ROLE_AFTER_TOKEN = re.compile(r"«[^«»\n]{1,60}»|\"[^\"\n]{1,60}\"|[^\W_]+(?:[-‑–][^\W_]+)*|\S")
 ROLE_AFTER_STOP_POS = ROLE_STOP_POS - {"NUMR"} | {"PRTF", "ADJS"}
 DASHES = {"-", "–", "—"}
