@@ -181,6 +181,10 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
     ("role-ru-member-of-a-commission-names-no-organisation", RU,
      "Иван Петров выступил. «Решение верное», — сказал член комиссии.",
      ["- <- Решение верное"]),
+    ("names-ru-the-subject-and-the-object-of-a-cue", RU,
+     "Депутат Олег Жаров задал вопрос.\n\"С какой целью вы пришли?\" - отчитал Жаров "
+     "Петрову.",
+     ["Олег Жаров <- С какой целью"]),
     ("role-ru-a-role-in-another-paragraph-is-no-one", RU,
      "Потерпевший Иван Сомов написал жалобу.\nПрокурор заявил, что жалобу рассмотрят.",
      ["- <- жалобу рассмотрят"]),

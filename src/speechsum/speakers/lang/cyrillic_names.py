@@ -16,6 +16,7 @@ from speechsum.speakers.lang.cyrillic_cases import (
     _caseless,
     _kazakh_inflected_surname,
     _looks_nominative,
+    case_by_agreement,
 )
 from speechsum.speakers.morph import is_known, parses
 
@@ -139,7 +140,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             if _valid_run(words):
                 found.append(_mention(text, last[0][0], last[-1][1], tuple(words)))
             elif len(last) == len(run):
-                break
+                # "Докладчик Петров": no name with the word before, but maybe without it.
+                run = run[1:] if len(run) == 2 and _valid_run([run[1][2]]) else []
+                continue
             run = run[: len(run) - len(last)]
         mentions.extend(reversed(found))
         i = j
@@ -209,6 +212,8 @@ def _last_name_in_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, s
     """The last person's name in a run of capitalised words: [first] [patronymic] surname,
     or initials + surname; "Жогорку Кенеша Аида Касымалиева" -> "Аида Касымалиева"."""
     plain = [t for t in run if not INITIAL.fullmatch(t[2])]
+    if len(run) == 2 and len(plain) == 2 and _two_people(plain[0][2], plain[1][2]):
+        return run[1:]  # "отчитал Жамгырчиев Сейитова": the subject, then the object
     if len(plain) <= 2 or len(plain) < len(run) and len(plain) <= 2:
         return run
     k = len(run) - 1
@@ -227,6 +232,13 @@ def _last_name_in_run(run: list[tuple[int, int, str]]) -> list[tuple[int, int, s
     return run[start:]
 
 
+def _two_people(first: str, second: str) -> bool:
+    """Two surnames side by side that agree in no case: two people, not one name."""
+    a, b = _caseless(first).lower(), _caseless(second).lower()
+    return bool(STRONG_SURNAME_END.search(a) and STRONG_SURNAME_END.search(b)) and not any(
+        "Name" in p.grammemes for p in parses(a)) and case_by_agreement((first, second)) is None
+
+
 def _is_first_name(word: str, surname: str) -> bool:
     low = _caseless(word).lower()
     if SURNAME_END.search(low) and is_known(low) is False:
@@ -236,7 +248,10 @@ def _is_first_name(word: str, surname: str) -> bool:
             STRONG_SURNAME_END.search(_caseless(surname).lower()))
     if any("Name" in p.grammemes for p in parses(low) if p.score >= 0.05) or not is_known(low):
         return True
-    # A capitalised common noun before a clear surname: "Канат Абенов".
+    # A capitalised common noun before a clear surname: "Канат Абенов"; but a noun of a
+    # person is their description, no first name ("Докладчик Петров", "Пенсионерка Иванова").
+    if all("anim" in p.grammemes for p in parses(low) if p.pos == "NOUN" and p.score >= 0.05):
+        return False
     return name_strength(_caseless(word)) >= 1 and bool(
         STRONG_SURNAME_END.search(_caseless(surname).lower()) or PATRONYMIC_KZ.search(surname))
 
