@@ -45,9 +45,11 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         k = 0
         while k < len(words) - 1 and _title(words[k]):
             k += 1
-        # "Police Chief Sam Ortiz", "Health Minister Dana Ortiz": words up to the last title
-        # are the title, when at least two words remain for the name.
-        k = max([k] + [f + 1 for f in range(len(words) - 2) if _title(words[f])])
+        # "Police Chief Sam Ortiz", "Health Minister Dana Ortiz", "McCain Challenger Kelli
+        # Ward": words up to the last title or role word are the title, when at least two
+        # words remain for the name.
+        k = max([k] + [f + 1 for f in range(len(words) - 2) if _title(words[f]) or (
+            words[f].lower() in lexicon_en.ROLE_NOUNS | lexicon_en.ROLE_HEADS)])
         if len(words) - k >= 3:
             for f in range(k + 1, len(words) - 1):
                 if _first_name(words[f]):
