@@ -125,6 +125,7 @@ def test_role_noun(lang: Conventions, text: str, expected: str | None) -> None:
     (RU, "Ответила исполняющая обязанности директора школы Анна Петрова", "исполняющая "
      "обязанности директора школы"),
     (RU, "В эфире экономист, ректор университета Иван Петров", "экономист, ректор университета"),
+    (RU, "- отчитал Жаров Петрову.", ""),
     (RU, "Как сказал журналист, ректор университета Иван Петров", "ректор университета"),
     (KK, "Бұл туралы белгілі жазушы Серік Ахметов жазды", "жазушы"),
     (KK, "Мұны еліміздің Денсаулық сақтау министрі Серік Ахметов айтты", "Денсаулық сақтау "
@@ -137,7 +138,8 @@ def test_role_noun(lang: Conventions, text: str, expected: str | None) -> None:
         "en-stops-at-a-participle", "kk-stops-at-a-time-word", "kk-quoted-name-agent-noun",
         "kk-stops-at-a-postposition", "ru-feminine-name-read-as-a-man's-genitive",
         "ru-two-titles-joined-by-and", "ru-a-name-before-and-is-no-title", "ru-acting",
-        "ru-a-title-set-before-by-a-comma", "ru-not-after-a-verb", "kk-praise-is-no-title",
+        "ru-a-title-set-before-by-a-comma", "ru-a-surname-is-no-title", "ru-not-after-a-verb",
+        "kk-praise-is-no-title",
         "kk-our-country-is-no-title", "kk-a-place-that-ends-as-a-verb"])
 def test_role_before(lang: Conventions, text: str, expected: str) -> None:
     name = lang.find_mentions(text, 0, len(text))[-1]
@@ -152,6 +154,9 @@ def test_role_before(lang: Conventions, text: str, expected: str) -> None:
     (RU, "Иван Петров, городской отдел, сказал", ""),
     (RU, "Иван Петров, который пришел первым", ""),
     (RU, "Пришли Иван Петров, директор школы Анна Смирнова и другие", "директор школы"),
+    (RU, "Гость студии Анна Петрова, ведущая программы «Утро» с Иваном Котовым.",
+     "ведущая программы «Утро»"),
+    (RU, "По словам Ивана Петрова, подготовительные работы уже начались.", ""),
     (KK, "Серік Ахметұлы, аудан әкімі, мәлімдеді", "аудан әкімі"),
     (KK, "Серік Ахметұлы, кеше келген, айтты", ""),
     (EN, "Robby Mook, Sanders' campaign manager, said", "Sanders' campaign manager"),
@@ -161,7 +166,8 @@ def test_role_before(lang: Conventions, text: str, expected: str) -> None:
     (EN, "Jane Doe, who is a senator, said", ""),
     (EN, "Jane Doe, Tom Lee and Ann Kim", ""),
 ], ids=["ru-to-the-sentence-end", "ru-quoted-name", "ru-a-list-of-names", "ru-no-person-noun",
-        "ru-relative-clause", "ru-stops-at-the-next-name", "kk-role", "kk-no-role-noun",
+        "ru-relative-clause", "ru-stops-at-the-next-name", "ru-an-adjective-of-a-person",
+        "ru-an-adjective-with-its-own-noun", "kk-role", "kk-no-role-noun",
         "en-possessive", "en-article", "en-the", "en-participle", "en-relative-clause", "en-list"])
 def test_role_after(lang: Conventions, text: str, expected: str) -> None:
     name = lang.find_mentions(text, 0, len(text))[0]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from speechsum.model import Gender, Language
 from speechsum.speakers.claims import Mention
 from speechsum.speakers.lang import cyrillic_cases as cases
+from speechsum.speakers.lang import cyrillic_names as names
 from speechsum.speakers.lang import ru_lexicon as lexicon
 from speechsum.speakers.lang.base import Verb
 from speechsum.speakers.lang.cyrillic import Cyrillic, agrees, role_clause_words
@@ -155,7 +156,9 @@ class Russian(Cyrillic):
             kept.append(w)
         kept.reverse()
         # The role starts at the first title noun ("Далее председатель ..." -> "председатель ...").
-        first = next((i for i, w in enumerate(kept) if _title_noun(w.lower())), None)
+        first = next((i for i, w in enumerate(kept) if _title_noun(w.lower()) and not (
+            w[:1].isupper() and lemma(w.lower()) not in lexicon.ROLE_NOUNS
+            and names.name_strength(w) == 2)), None)  # "отчитал Жамгырчиев Петрова"
         if first is None:
             return ""
         # Keep an agreeing adjective before the head: "первый заместитель"; and "исполняющий
@@ -190,8 +193,11 @@ class Russian(Cyrillic):
         first = 0
         while first < len(words) and any(p.pos == "ADJF" and p.case == "nomn" for p in parses(
                 words[first].group().lower())) and not _appositive_head(words[first].group()):
+            if _substantive(words, first):
+                break  # "ведущая программы": an adjective of a person with its complement
             first += 1  # "бывший премьер-министр"
-        if first >= len(words) or not _appositive_head(words[first].group()):
+        if first >= len(words) or not (_appositive_head(words[first].group()) or (
+                _substantive(words, first))):
             return ""
         last = first
         for k in range(first + 1, len(words)):
@@ -205,6 +211,9 @@ class Russian(Cyrillic):
                 break  # "Сидоров, директор школы Иван Петров": the next person's name
             if w != ".":
                 last = k
+        while last > first and any(p.pos in ("PREP", "CONJ") for p in parses(
+                words[last].group().lower())[:1]):
+            last -= 1  # "... «24» с Ольгой Романовой": no preposition left hanging
         return text[words[0].start() : words[last].end()]
 
     def role_nouns(self, role: str) -> set[str]:
@@ -406,6 +415,17 @@ DASHES = {"-", "–", "—"}
 
 
 HEAD_SCORE = 0.3
+
+
+def _substantive(words: Sequence[re.Match[str]], k: int) -> bool:
+    """"ведущая программы", "управляющий банка": a singular adjective of a person standing
+    for its noun, as the genitive after it (and no noun it could agree with) shows."""
+    if k + 1 >= len(words) or not words[k].group()[:1].islower():
+        return False
+    word, after = words[k].group().lower(), words[k + 1].group().lower()
+    return any(p.pos in ("ADJF", "PRTF") and p.case == "nomn" and p.number == "sing"
+               for p in parses(word)) and _genitive_noun(after) and not any(
+        p.case == "nomn" and p.number == "sing" for p in parses(after))
 
 
 def _appositive_head(word: str) -> bool:
