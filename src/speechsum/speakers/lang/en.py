@@ -203,7 +203,7 @@ class English:
         m = ORGANISATION_BEFORE.search(text, max(start, verb.start - 80), verb.start)
         if m is None or m.group("noun").lower() not in lexicon.ORGANISATION_NOUNS:
             return None
-        return m.group("name")
+        return m.group("name").rstrip()
 
     def cue_after(self, text: str, pos: int, limit: int) -> tuple[int, int] | None:
         """'"...," Smith said.', '"...?" asked Sen. Ted Cruz (R-Texas).', '"...," she said, "'."""
@@ -249,10 +249,10 @@ class English:
                 confirmed.add(m.key)
                 continue
             before = re.search(r"(\S+)\s+$", text[max(0, m.start - 30) : m.start])
-            word = before.group(1).strip(",;") if before is not None else ""
+            word = before.group(1) if before is not None else ""
             if word.lower() in lexicon.DETERMINERS or (
                     word[:1].isupper() and word.lower() in lexicon.NOT_NAME_WORDS):
-                continue  # "its Tweet", "the Philippines", "Republican Party"
+                continue  # "its Tweet", "the Philippines", "Republican Party"; not "Tuesday, Obama"
             after = NEXT_WORD.match(text, m.end)
             if text[m.end : m.end + 1] == ":" or after is not None and (
                     after.group(1).lower() in SPEECH_FORMS | lexicon.NEEDS_COMPLEMENT.keys()):
@@ -361,8 +361,12 @@ def subject_next_to(text: str, mentions: Sequence[Mention], vs: int, ve: int) ->
     return None
 
 
+# "The Clinton campaign says", "The State Department has said": a name, an organisation
+# noun (capitalised or not), an auxiliary or an adverb, then the verb.
 ORGANISATION_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he[ \t]+)?(?P<name>(?:(?!The\b)[A-Z][\w.-]*"
-                                 r"(?:['’]s?)?[ \t]+){1,3}(?P<noun>[a-z]+))[ \t]+(?:\w+ly[ \t]+)?$")
+                                 r"(?:['’]s?)?[ \t]+){1,3}(?!(?:has|have|had|will|would|also)\b)"
+                                 r"(?P<noun>[A-Za-z]+))[ \t]+"
+                                 r"(?:(?:has|have|had|will|would|also|\w+ly)[ \t]+){0,2}$")
 THE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he[ \t]+$")
 
 

@@ -40,7 +40,7 @@ SPEECH_LEMMAS = frozenset(
     highlight underscore hint mention cite apologize apologise congratulate chide scold
     rebuke berate lambast ridicule taunt interject muse speculate wonder gush reassure
     threaten concur clarify elaborate contradict refute lobby question hail welcome pledge
-    request demand appeal protest doubt report blame fault press grill
+    request demand appeal protest doubt report blame fault press grill repeat
     """.split()
 )
 
@@ -127,6 +127,7 @@ ATTRIBUTIVE_PARTICIPLES = frozenset(
 ORGANISATION_NOUNS = frozenset(
     """
     campaign administration camp team committee agency department ministry office union
+    service council commission bureau board court house
     """.split()
 )
 

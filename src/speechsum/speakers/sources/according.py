@@ -42,7 +42,7 @@ def according_to(doc: Doc, claim: Claim) -> Ref | None:
         if before and before[-1].end >= after.start() - GENITIVE_GAP:
             return Named(before[-1], subject=False, case="gent")
     m, mentions = _named_after(doc, claim)
-    if m is None or not mentions or _own_subject_before(doc, claim, m.start()):
+    if m is None or not mentions or _own_subject(doc, claim, mentions[0]):
         return None
     between = text[m.end() : mentions[0].start]
     if len(WORDS.findall(between)) > TITLE_WORDS or not doc.lang.source_title(between):
@@ -69,13 +69,16 @@ def according_to_role(doc: Doc, claim: Claim) -> Ref | None:
     return Role((noun,), claim.start) if noun else None
 
 
-def _own_subject_before(doc: Doc, claim: Claim, at: int) -> bool:
-    """"his campaign manager, Jeff Weaver, says ..., according to the Associated Press": a
-    speech verb before the "according to" has a subject of its own, who is the speaker; the
-    outlet only relays."""
-    mentions = doc.mentions_in(claim.start, at)
-    return any(doc.lang.subject_of(doc.text, mentions, verb) is not None
-               for verb in doc.speech_verbs(claim.start, at))
+def _own_subject(doc: Doc, claim: Claim, source: Mention) -> bool:
+    """"his campaign manager, Jeff Weaver, says ..., according to the Associated Press",
+    "According to GMA News, Salceda said ...": a speech verb of the sentence has a subject
+    of its own, who is the speaker; the outlet only relays."""
+    mentions = doc.mentions_in(claim.start, claim.end)
+    for verb in doc.speech_verbs(claim.start, claim.end):
+        subject = doc.lang.subject_of(doc.text, mentions, verb)
+        if subject is not None and subject.start != source.start:
+            return True
+    return False
 
 
 def _named_after(doc: Doc, claim: Claim) -> tuple[re.Match[str] | None, list[Mention]]:
