@@ -302,6 +302,14 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
     ("subject-en-the-subject-not-the-outlet-before-it", EN,
      "Ban news.\nAccording to Metro News, Tom Reed said the remarks were unfair.",
      ["Tom Reed <- the remarks were unfair"]),
+    ("subject-en-said-and-a-long-title", EN,
+     "Union news.\n\"We saw the problem early,\" said Harbor Dock Workers Political Director "
+     "Ann Kim.",
+     ["Ann Kim <- We saw the problem early"]),
+    ("subject-en-said-and-a-joined-title", EN,
+     "Union news.\n\"We saw the problem early,\" said Harbor Dock Workers "
+     "Secretary-Treasurer Ann Kim.",
+     ["Ann Kim <- We saw the problem early"]),
     ("org-en-joint-subjects-of-a-participle", EN,
      "Court news.\nThe Daily Herald and the Gannett chain filed a motion, arguing the file "
      "should be public.",

@@ -354,8 +354,12 @@ def subject_next_to(text: str, mentions: Sequence[Mention], vs: int, ve: int) ->
         return None  # "said Smith" only after a quote or a comma
     for m in (m for m in mentions if m.start >= ve):
         between = text[ve : m.start]
-        if len(WORDS.findall(between)) <= 3 and "," not in between and not re.match(
-                r"['’]s\b", text[m.end :]):
+        # "said Sen. Ted Cruz", "said United Steelworkers Political Director Tim Waters":
+        # a few words, or a title of any length.
+        title = en_names.role_before(text, m.start)
+        extra = len(WORDS.findall(between)) - (len(WORDS.findall(title)) if title and (
+            between.rstrip().endswith(title)) else 0)
+        if extra <= 3 and "," not in between and not re.match(r"['’]s\b", text[m.end :]):
             return m
         break
     return None

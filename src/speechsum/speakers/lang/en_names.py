@@ -216,10 +216,12 @@ def role_before(text: str, start: int) -> str:
 
 
 def is_role_word(word: str) -> bool:
-    """A title or role word, also with a prefix ("co-Anchor", "vice-chairman")."""
+    """A title or role word, also with a prefix ("co-Anchor", "vice-chairman") or two of them
+    joined ("Secretary-Treasurer")."""
     low = word.lower().rstrip(".")
-    return low in ROLE_WORDS or low.split("-", 1)[-1] in ROLE_WORDS and low.startswith(
-        ("co-", "vice-", "ex-", "deputy-"))
+    parts = low.split("-")
+    return low in ROLE_WORDS or len(parts) > 1 and (parts[-1] in ROLE_WORDS and low.startswith(
+        ("co-", "vice-", "ex-", "deputy-")) or all(p in ROLE_WORDS for p in parts))
 
 
 def _joins(low: str, left: str, right: str) -> bool:
