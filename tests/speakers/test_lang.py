@@ -281,10 +281,12 @@ def test_every_language_answers_every_convention() -> None:
     (RU, "- отчитал Жамгырчиев Петрова.", ["Жамгырчиев", "Петрова"]),
     (RU, "Канат Абенов отметил", ["Канат Абенов"]),
     (EN, "Harbor Rival Tom Reed: the port must close", ["Tom Reed"]),
+    (EN, "Co-anchor Ann Kim then asked", ["Ann Kim"]),
 ], ids=["ru-first-name-ending-as-a-surname", "kk-patronymic", "en-name-after-an-organisation",
         "en-name-after-a-title-of-something", "en-a-headline-adverb-ends-a-name",
         "ru-a-person-noun-is-no-first-name", "ru-two-surnames-in-two-cases-are-two-people",
-        "ru-an-inanimate-noun-can-be-a-first-name", "en-a-role-word-in-a-title-case-headline"])
+        "ru-an-inanimate-noun-can-be-a-first-name", "en-a-role-word-in-a-title-case-headline",
+        "en-a-prefixed-role-word-opening-a-sentence"])
 def test_find_mentions(lang: Conventions, text: str, expected: list[str]) -> None:
     assert [m.text for m in lang.find_mentions(text, 0, len(text))] == expected
 

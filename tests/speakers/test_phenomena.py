@@ -310,6 +310,16 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
      "Union news.\n\"We saw the problem early,\" said Harbor Dock Workers "
      "Secretary-Treasurer Ann Kim.",
      ["Ann Kim <- We saw the problem early"]),
+    ("subject-en-an-adjective-participle-before-the-name", EN,
+     "Rally news.\n“Tonight, we win,” a smiling Ann Kim said before the band played.",
+     ["Ann Kim <- Tonight, we win"]),
+    ("subject-en-a-noun-before-the-name-is-no-article-adjective", EN,
+     "Court news.\nThe office replied with the lawsuit Lynch announced that same day.",
+     ["- <- the lawsuit Lynch announced"]),
+    ("quote-en-one-word-after-an-introduction", EN,
+     "Show news.\nCo-anchor Ann Kim, who was off-screen, then loudly asked, “Really?”\n"
+     "The debate went on.",
+     ["Ann Kim <- Really?"]),
     ("org-en-joint-subjects-of-a-participle", EN,
      "Court news.\nThe Daily Herald and the Gannett chain filed a motion, arguing the file "
      "should be public.",

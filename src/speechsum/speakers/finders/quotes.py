@@ -51,8 +51,9 @@ def introduction(doc: Doc, p: Paragraph, qs: int) -> Cue | None:
 def quotation(doc: Doc) -> Iterator[Claim]:
     """Quotations in paragraphs not opened by a dash, each with the cue after it or the
     introduction before it when there is one; a quote of one word only when it opens its
-    sentence and a reporting clause follows ("«Болды», – деді министр."), else it is a name
-    or a term («Жетісу», 'The “joke,” as he called it')."""
+    sentence and a reporting clause follows ("«Болды», – деді министр.") or an introduction
+    comes before ('then asked, “Really?”'), else it is a name or a term («Жетісу», 'The
+    “joke,” as he called it')."""
     text = doc.text
     for p in prose(doc):
         if p.opens_with_dash:
@@ -60,7 +61,8 @@ def quotation(doc: Doc) -> Iterator[Claim]:
         for qs, qe in doc.quotes(p):
             span = doc.lang.cue_after(text, qe, p.end)
             if len(WORDS.findall(text, qs, qe)) < 2 and (
-                    span is None or _sentence_head(doc, p, qs, any_language=True) is not None):
+                    span is None or _sentence_head(doc, p, qs, any_language=True) is not None
+            ) and not (span is None and _spoken_introduction(doc, p, qs)):
                 continue
             if span is not None:
                 cue = Cue(span[0], span[1], CueKind.CLAUSE)
@@ -88,6 +90,12 @@ def quotation(doc: Doc) -> Iterator[Claim]:
                     yield content
                 continue
             yield Claim(qs, qe, Kind.DIRECT, "quotation")
+
+
+def _spoken_introduction(doc: Doc, p: Paragraph, qs: int) -> bool:
+    """An introduction with a speech verb right before the quote ('then asked, “Really?”')."""
+    intro = introduction(doc, p, qs)
+    return intro is not None and bool(doc.speech_verbs(intro.start, intro.end))
 
 
 def _tail_cue(doc: Doc, p: Paragraph, qe: int) -> Cue | None:

@@ -40,6 +40,15 @@ ADVERBS = frozenset("""also later then again once further repeatedly had has hav
     saturday sunday last week night month year this morning afternoon evening flatly simply
     publicly privately quickly has in an interview statement long often frequently already
     consistently first since""".split())
+
+
+def _adverb(word: str) -> bool:
+    """An adverb between a subject and its verb: listed, or a manner adverb in "-ly"
+    ("then loudly asked"), not a name such as "Kelly"."""
+    low = word.lower()
+    return low in ADVERBS or word[:1].islower() and len(low) > 4 and low.endswith("ly")
+
+
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
@@ -335,7 +344,7 @@ def subject_next_to(text: str, mentions: Sequence[Mention], vs: int, ve: int) ->
             between = " "  # "Sanders, meanwhile, who sits at zero endorsements, said"
         between = APPOSITIVE.sub(" ", between)
         words = WORDS.findall(between)
-        if len(words) > 4 or not all(w.lower() in ADVERBS for w in words) or any(
+        if len(words) > 4 or not all(_adverb(w) for w in words) or any(
                 w[:1].isupper() and w.lower() not in DAYS for w in words):
             continue
         if re.search(r"\b(?:and|&)\s+$", text[max(0, m.start - 6) : m.start]):

@@ -49,7 +49,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         # Ward": words up to the last title or role word are the title, when at least two
         # words remain for the name.
         k = max([k] + [f + 1 for f in range(len(words) - 2) if _title(words[f]) or (
-            words[f].lower() in lexicon_en.ROLE_NOUNS | lexicon_en.ROLE_HEADS)])
+            is_role_word(words[f]) and words[f].lower().rstrip(".") not in lexicon_en.TITLES)])
         if len(words) - k >= 3:
             for f in range(k + 1, len(words) - 1):
                 if _first_name(words[f]):
@@ -175,6 +175,9 @@ def _can_be_subject(text: str, start: int) -> bool:
     low = word.lower().rstrip(".")
     if word.endswith(".") and low not in ABBREVIATED:
         return True
+    if low.endswith(("ing", "ed")) and ARTICLE_BEFORE.search(text, max(0, m.start() - 5),
+                                                              m.start()):
+        return True  # "a smiling Clinton said": after an article a participle is an adjective
     return word[:1].isupper() or low in lexicon_en.SUBJECT_AFTER
 
 
@@ -354,6 +357,7 @@ APPOSITIVE = re.compile(r",[ \t]+(?:(?P<article>a|an|the)[ \t]+)?(?P<role>[^\W\d
 APPOSITIVE_WORDS = 14
 APPOSITIVE_STOP = frozenset("""said says told who which that is was are were has have had will
     would when while after before said, and, i he she they we it""".split())
+ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Tt]he)[ \t]+$")
 WORD_BEFORE = re.compile(r"[A-Za-z]+\.?(?=[ \t]*$)")
 # Titles written with a full stop: "Sen." ends no sentence.
 ABBREVIATED = frozenset("sen gov rep dr mr mrs ms gen lt col adm sgt rev prof pres st jr sr".split(
