@@ -28,7 +28,7 @@ BY_AGENT = re.compile(r"\bby\s+(?:\S+\s+){0,2}$")
 AGENT_REACH = 8
 # Verbs whose complement may come a few words later: "called on X to", "posted on Facebook
 # that ...".
-ANYWHERE = frozenset({"called", "calls", "posted", "posts"})
+ANYWHERE = frozenset({"called", "calls", "posted", "posts", "sounded", "sounds"})
 APPOSITIVE = re.compile(r"\s*\([^()]{0,40}\)|,[^,;:\"“”]{0,120},|"
                         r"^\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
 TRAILING_APPOSITIVE = re.compile(r",[^,;:.\"“”\n]{1,200},\s*(?:\w+ly\s+)?$")
@@ -39,7 +39,7 @@ ADVERBS = frozenset("""also later then again once further repeatedly had has hav
     previously recently earlier today yesterday on monday tuesday wednesday thursday friday
     saturday sunday last week night month year this morning afternoon evening flatly simply
     publicly privately quickly has in an interview statement long often frequently already
-    consistently first since""".split())
+    consistently first since been was is""".split())
 
 
 def _adverb(word: str) -> bool:
@@ -113,7 +113,9 @@ class English:
             if m.group()[:1].isupper() and word.endswith(("ed", "ing")) and not text[
                     start : m.start()].strip(" \"“‘'"):
                 continue  # "Asked about the plan, Smith said ..." - a participle, not the predicate
-            passive = bool(PASSIVE.search(text, max(start, verb_start - 24), verb_start))
+            # "was questioned by": passive; "has been critical of": an adjective, never so.
+            passive = word not in lexicon.STANCE_ADJECTIVES and bool(
+                PASSIVE.search(text, max(start, verb_start - 24), verb_start))
             found.append(Verb(verb_start, m.end(), passive=passive))
         return found
 

@@ -85,7 +85,6 @@ NEEDS_COMPLEMENT = {
     "went": ("after", "on to"),
     "spoke": ("about", "of", "out"),
     "hits": ("back",),
-    "took": ("aim",),
     "posted": (" that ", ":"),
     "posts": (" that ", ":"),
     "thanked": (),
@@ -96,7 +95,17 @@ NEEDS_COMPLEMENT = {
     "doubled": ("down",), "laid": ("out",), "spelled": ("out",), "railed": ("against",),
     "played": ("down",), "brushed": ("off", "aside"), "opened": ("up about",),
     "agreed": ("that", "with"), "agrees": ("that", "with"),
+    # A verb and its noun, an adjective and its preposition: stances the digest reports
+    # ("sounded a positive note about", "took issue with", "has been critical of").
+    "sounded": ("note", "warning", "alarm", " off"), "sounds": ("note", "warning", "alarm"),
+    "took": ("aim", "issue", "a swipe", "shots", "some shots", "a shot"),
+    "takes": ("aim", "issue", "a swipe", "shots"),
+    "made": ("it clear", "clear that", "the case"), "makes": ("it clear", "the case"),
+    "critical": ("of",), "voiced": (), "raised": ("concerns", "questions", "doubts"),
 }
+
+# Adjectives of a stance among them ("has been critical of"): no passive verb.
+STANCE_ADJECTIVES = frozenset({"critical"})
 
 PRONOUNS = {"he": "masc", "she": "femn", "they": "plur"}
 
