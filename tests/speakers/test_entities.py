@@ -200,3 +200,13 @@ def test_different_organisations_stay_apart() -> None:
                   Organisation("Министерство здравоохранения"))]
     assert speakers_of(doc, *said) == ["МЧС", "Министерство здравоохранения"]
 
+
+
+def test_a_label_that_is_a_title_is_that_role_too() -> None:
+    text = "THE MAYOR: We begin.\nQ: Why now?\nPROSECUTOR: No further questions."
+    doc = read(text, Language.EN)
+    said = [claim(text, "We begin.", Label("role:the mayor", "The Mayor"), Kind.DIRECT),
+            claim(text, "Why now?", Label("role:q", "Q"), Kind.DIRECT),
+            claim(text, "No further questions.", Label("role:prosecutor", "Prosecutor"),
+                  Kind.DIRECT)]
+    assert roles_of(doc, *said) == {"The Mayor": "Mayor", "Q": "", "Prosecutor": ""}

@@ -335,6 +335,14 @@ CASES: list[tuple[str, Language, str, list[str]]] = [
      "Show news.\nCo-anchor Ann Kim, who was off-screen, then loudly asked, “Really?”\n"
      "The debate went on.",
      ["Ann Kim <- Really?"]),
+    ("names-en-a-heading-in-capitals-is-no-one", EN,
+     "Trade news.\nAnn Kim said the talks went well.\nFULL TEXT.\nThe minister said the "
+     "talks went on.",
+     ["Ann Kim <- The minister said"]),
+    ("role-en-a-possessive-description-is-not-its-speaker", EN,
+     "Race news.\nTom Reed spoke in Ohio. The Green nominee’s son later posted that the "
+     "race was over.",
+     ["- <- later posted that the race"]),
     ("org-en-joint-subjects-of-a-participle", EN,
      "Court news.\nThe Daily Herald and the Gannett chain filed a motion, arguing the file "
      "should be public.",

@@ -307,7 +307,9 @@ class People:
     def speaker(self, key: str, sid: str) -> Speaker:
         """The frozen Speaker for a person: fullest nominative name, role, aliases, gender."""
         if key in self.labels and key not in self.persons:
-            return Speaker(sid, self.labels[key], "", tuple(self.aliases.get(key, ())))
+            shown = self.labels[key]
+            return Speaker(sid, shown, self._label_title(shown),
+                           tuple(self.aliases.get(key, ())))
         person = self.persons[key]
         name = self._best_name(person)
         aliases: list[str] = []
@@ -320,6 +322,16 @@ class People:
                 aliases.append(extra)
         role = _role_of(person)
         return Speaker(sid, name, role, tuple(aliases), person.gender)
+
+    def _label_title(self, label: str) -> str:
+        """"The President", "Mr. Speaker": a label that is a title is that role too; "Q",
+        "Prosecutor" or "The Court" name no title."""
+        words = label.split()
+        while words and words[0].lower().rstrip(".") in ("the", "mr", "mrs", "ms", "madam"):
+            words.pop(0)
+        titles = self.lang.lexicon.titles
+        return " ".join(words) if words and all(
+            w.lower().rstrip(".") in titles for w in words) else ""
 
     def _best_name(self, person: Person) -> str:
         def score(item: tuple[int, tuple[Mention, bool, str | None]]) -> tuple[int, ...]:

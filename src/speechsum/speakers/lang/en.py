@@ -155,8 +155,9 @@ class English:
     def role_noun(self, text: str, start: int, end: int, limit: int) -> str | None:
         word = text[start:end].lower()
         if word in lexicon.ROLE_NOUNS and re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}$",
-                                                   text[max(0, start - 40) : start]):
-            return word  # "the governor said"
+                                                   text[max(0, start - 40) : start]) and not (
+                POSSESSED.match(text, end)):
+            return word  # "the governor said"; not "the Republican candidate’s son"
         return None
 
     def role_word(self, word: str) -> str | None:
@@ -252,8 +253,8 @@ class English:
         found = [[replace(m, gender=Gender.PLUR) if THE_BEFORE.search(
             text, max(0, m.start - 5), m.start) else m
                   for k, m in enumerate(mentions) if not _inside_role(text, mentions, k)
-                  and not _names_an_organisation(text, m)]
-                 for mentions in found]
+                  and not _names_an_organisation(text, m) and not _heading(text, span, m)]
+                 for span, mentions in zip(spans, found, strict=True)]
         confirmed = set()
         for m in (m for mentions in found for m in mentions):
             if len(m.words) > 1 or en_names.role_before(text, m.start):
@@ -382,7 +383,14 @@ ORGANISATION_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he[ \t]+)?(?P<name>(?:(?!
                                  r"(?:['’]s?)?[ \t]+){1,3}(?!(?:has|have|had|will|would|also)\b)"
                                  r"(?P<noun>[A-Za-z]+))[ \t]+"
                                  r"(?:(?:has|have|had|will|would|also|\w+ly)[ \t]+){0,2}$")
+# "the Republican candidate’s son": the role noun's phrase ends in a possessive.
+POSSESSED = re.compile(r"(?:[ \t]+[\w-]+){0,2}?['’]s?\b(?![\w'’])|['’]s\b")
 THE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he[ \t]+$")
+
+
+def _heading(text: str, span: tuple[int, int], m: Mention) -> bool:
+    """"FULL TEXT.", "UPDATE": a paragraph of capitals only is a heading, not a name."""
+    return m.text.isupper() and not text[span[0] : span[1]].replace(m.text, "").strip(" .!\n")
 
 
 def _names_an_organisation(text: str, m: Mention) -> bool:
