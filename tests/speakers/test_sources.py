@@ -29,6 +29,7 @@ from speechsum.speakers.sources.cues import (
     cue_role,
     introduction_names,
     label_names,
+    quote_sentence_subject,
 )
 from speechsum.speakers.sources.headlines import headline_role
 from speechsum.speakers.sources.interviews import interviewer
@@ -197,6 +198,19 @@ CASES: list[tuple[str, str, str, SourceRule, Language, str]] = [
      role_subject, Language.EN, "Role(governor)"),
     ("organisation-subject", "Акимат города сообщил, что дорога готова.", "reported-speech",
      organisation_subject, Language.RU, "Organisation(акимат города)"),
+    ("organisation-subject-kazakh-head-and-its-qualifiers", "Бұл туралы облыстық денсаулық "
+     "сақтау басқармасы мәлім етті.", "reported-speech", organisation_subject, Language.KK,
+     "Organisation(облыстық денсаулық сақтау басқармасы)"),
+    ("organisation-subject-kazakh-object-between", "Қалалық жол басқармасы көшелер "
+     "жөнделетінін хабарлады.", "reported-speech", organisation_subject, Language.KK,
+     "Organisation(Қалалық жол басқармасы)"),
+    ("role-subject-says-no-to-a-kazakh-dative", "Кеше әкімге сөгіс жарияланғанын департамент "
+     "хабарлады.", "reported-speech", role_subject, Language.KK, "-"),
+    ("quote-sentence-subject-kazakh", "Бапкер Серік Ахметов ойында «Біз жақсы ойнадық» деп "
+     "ашық айтты.", "quote-cue-after", quote_sentence_subject, Language.KK,
+     "Named(Серік Ахметов)"),
+    ("quote-sentence-subject-says-no-to-a-dash-clause", "«Біз жақсы ойнадық», – деді бапкер.",
+     "quote-cue-after", quote_sentence_subject, Language.KK, "-"),
 ]
 
 

@@ -39,6 +39,7 @@ from speechsum.speakers.sources.cues import (
     cue_role,
     introduction_names,
     label_names,
+    quote_sentence_subject,
     voice_name,
 )
 from speechsum.speakers.sources.headlines import headline_role
@@ -79,6 +80,7 @@ SOURCES: tuple[SourceRule, ...] = (
     introduction_names,      # "Депутат Ибраев: «...»"
     cue_pronoun,             # "- сказал он."
     cue_role,                # "- потребовал судья."
+    quote_sentence_subject,  # "Самат Смақов ойында «...» деп ашық айтты."
     according_to,            # "По словам министра Ивана Петрова, ..."
     according_to_role,       # "По словам эксперта, ..."
     according_to_pronoun,    # "По его словам, ..."

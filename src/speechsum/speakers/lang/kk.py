@@ -12,6 +12,7 @@ from speechsum.speakers.lang import kk_lexicon as lexicon
 from speechsum.speakers.lang.base import Verb
 from speechsum.speakers.lang.cyrillic import Cyrillic, role_clause_words
 from speechsum.speakers.lang.ru import organisation_before
+from speechsum.speakers.marks import cue_end
 
 SPEECH = re.compile(
     r"(?<![\w])(?:" + "|".join(sorted((re.escape(p) for p in lexicon.SPEECH_STEMS), key=len,
@@ -38,6 +39,9 @@ DEMONSTRATIVE = re.compile(r"\s+(?:" + "|".join(lexicon.DEMONSTRATIVE_NOUNS) + r
 # Words that end a role phrase going back from the name: cases of place and time
 # ("Жиында", "кеште"), converbs and finite verbs ("келіп", "айтты").
 NOT_ROLE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|ып|іп|ды|ді|ты|ті)$")
+# What a role noun as a subject may end in: a plural and the possessive of a compound
+# ("әкімі", "басшысы", "депутаттар"); a case ending makes it no subject.
+SUBJECT_FORM = re.compile(r"(?:[дтл][ае]р)?(?:ы|і|сы|сі)?")
 # "еліміздің", "қаламыздың": "of our country" points at the reader's place, no part of a title.
 OUR = re.compile(r"(?:ымыз|іміз|мыз|міз)(?:дың|дің|ның|нің|ға|ге|да|де)?$")
 PLACE_CASE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен)$")
@@ -74,6 +78,16 @@ class Kazakh(Cyrillic):
     def cue_verbs(self, text: str, start: int, end: int) -> list[Verb]:
         return [Verb(m.start(), m.end()) for m in QUOTATIVE.finditer(text, start, end)]
 
+    def cue_after(self, text: str, pos: int, limit: int) -> tuple[int, int] | None:
+        """Also a quote inside its sentence reported by the quotative, with no mark between
+        ("Самат Смақов «Біз жеңілдік» деп ашық айтты.")."""
+        found = super().cue_after(text, pos, limit)
+        if found is not None:
+            return found
+        gap = re.match(r"[ \t]+", text[pos:limit])
+        m = QUOTATIVE.match(text, pos + gap.end(), limit) if gap else None
+        return None if m is None else (pos, cue_end(text, m.start(), limit))
+
     def subject_of(self, text: str, mentions: Sequence[Mention], verb: Verb) -> Mention | None:
         # Subject-object-verb order: the subject is the first name in the nominative before.
         before = [m for m in mentions if m.end <= verb.start and m.nominative]
@@ -102,6 +116,8 @@ class Kazakh(Cyrillic):
 
     def role_noun(self, text: str, start: int, end: int, limit: int) -> str | None:
         stem = lexicon.role_stem(text[start:end])
+        if stem is not None and not SUBJECT_FORM.fullmatch(text[start:end].lower()[len(stem):]):
+            return None  # "әкімге" (to the akim), "министрдің": no subject
         before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30) : start])
         if stem is not None and before is not None:
             place = before.group(1).lower()
@@ -154,5 +170,19 @@ class Kazakh(Cyrillic):
         return tuple(cases.kazakh_nominative(w) for w in words)
 
     def organisation_subject(self, text: str, start: int, verb: Verb) -> str | None:
-        # Kazakh reports name Russian-named bodies too ("Департамент полиции хабарлады").
+        """"Бұл туралы облыстық денсаулық сақтау басқармасы мәлім етті": a body's head noun
+        in its possessive form before the verb (its object may stand between), with the
+        words that qualify it back to a word that cannot ("туралы", a case of place, a verb
+        form); and Russian-named bodies too ("Департамент полиции хабарлады")."""
+        words = role_clause_words(text, verb.start, 160)
+        head = next((k for k in range(len(words) - 1, -1, -1) if lexicon.org_head(words[k])), None)
+        if head is not None:
+            kept = [words[head]]
+            for w in reversed(words[:head]):
+                low = w.lower()
+                if len(kept) >= ROLE_BEFORE_WORDS or w.isdigit() or low in DETERMINERS or (
+                        low in TIME_WORDS or NOT_ROLE.search(low) or VERB_FORM.search(low)):
+                    break
+                kept.append(w)
+            return " ".join(reversed(kept))
         return organisation_before(text, start, verb)

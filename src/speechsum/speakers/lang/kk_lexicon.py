@@ -52,6 +52,18 @@ ROLE_STEMS = ("әкім", "министр", "депутат", "спикер", "�
               "меңгеруші", "тұрғын", "қызметкер", "мүше", "ардагер", "кәсіпкер")
 
 
+# Heads of a body's name in the possessive of a compound ("агенттігінің департаменті",
+# "денсаулық сақтау басқармасы", "баспасөз қызметі"): such a body speaks as one.
+ORG_HEADS = ("департамент", "басқарма", "министрлі", "әкімдігі", "комитеті", "агенттігі",
+             "қызметі", "прокуратурас", "полициясы", "соты", "кеңсесі", "қоры")
+
+
+def org_head(word: str) -> bool:
+    """A body's head noun in the form that closes its name ("департаменті", "басқармасы")."""
+    low = word.lower()
+    return low.startswith(ORG_HEADS) and low.endswith(("і", "ы", "сы", "сі"))
+
+
 # Words of praise before a title, not part of it: "белгілі журналист" is a journalist.
 EVALUATIVE = frozenset("белгілі танымал әйгілі белді беделді тәжірибелі".split())
 

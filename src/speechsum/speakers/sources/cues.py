@@ -3,7 +3,7 @@ quote ("- сказал Иван Петров."), a clause before a colon ("Ис�
 
 from __future__ import annotations
 
-from speechsum.model import Gender
+from speechsum.model import Gender, Kind
 from speechsum.speakers.claims import Claim, Cue, CueKind, Label, Named, Pronoun, Ref
 from speechsum.speakers.document import Doc
 from speechsum.speakers.finders.transcript import label_starting_at
@@ -106,3 +106,21 @@ def cue_verb(doc: Doc, cue: Cue | None) -> Verb | None:
     if not verbs and cue.kind is CueKind.CLAUSE:
         verbs = tuple(doc.lang.cue_verbs(doc.text, cue.start, end))
     return verbs[0] if verbs else None
+
+
+def quote_sentence_subject(doc: Doc, claim: Claim) -> Ref | None:
+    """"Самат Смақов ойында «...» деп ашық айтты.": a quotative clause (a language's verb of
+    reporting that follows the words it reports) after a quote inside its sentence names no
+    one; the sentence's subject before the quote speaks."""
+    cue = claim.cue
+    if claim.kind is not Kind.DIRECT or cue is None or cue.kind is not CueKind.CLAUSE:
+        return None
+    quotative = doc.lang.cue_verbs(doc.text, cue.start, cue.end)
+    verb = quotative[0] if quotative else None
+    k = doc.sentence_index(claim.start)
+    if verb is None or k >= len(doc.sentences) or doc.sentences[k].start >= claim.start:
+        return None
+    before = doc.mentions_in(doc.sentences[k].start, claim.start)
+    subject = doc.lang.subject_of(doc.text, before, verb) if before else None
+    return None if subject is None else Named(subject, gender=verb.gender)
+
