@@ -284,11 +284,14 @@ def test_every_language_answers_every_convention() -> None:
     (RU, "Канат Абенов отметил", ["Канат Абенов"]),
     (EN, "Harbor Rival Tom Reed: the port must close", ["Tom Reed"]),
     (EN, "Co-anchor Ann Kim then asked", ["Ann Kim"]),
+    (KK, "Министрлер Үкімет кулуарында сұраққа жауап берді", []),
+    (KK, "Әкім Серік Әкімов жауап берді", ["Серік Әкімов"]),
 ], ids=["ru-first-name-ending-as-a-surname", "kk-patronymic", "en-name-after-an-organisation",
         "en-name-after-a-title-of-something", "en-a-headline-adverb-ends-a-name",
         "ru-a-person-noun-is-no-first-name", "ru-two-surnames-in-two-cases-are-two-people",
         "ru-an-inanimate-noun-can-be-a-first-name", "en-a-role-word-in-a-title-case-headline",
-        "en-a-prefixed-role-word-opening-a-sentence"])
+        "en-a-prefixed-role-word-opening-a-sentence", "kk-titles-and-institutions-are-no-names",
+        "kk-a-surname-from-a-title-stays-a-name"])
 def test_find_mentions(lang: Conventions, text: str, expected: list[str]) -> None:
     assert [m.text for m in lang.find_mentions(text, 0, len(text))] == expected
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from speechsum.model import Gender
 from speechsum.speakers.claims import Mention
+from speechsum.speakers.lang import kk_lexicon as lexicon_kk
 from speechsum.speakers.lang import ru_lexicon as lexicon_ru
 from speechsum.speakers.lang.cyrillic_cases import (
     INITIAL,
@@ -46,6 +47,9 @@ def name_strength(word: str) -> int:
     low = word.lower()
     if not is_capitalised(word) or low in lexicon_ru.NOT_NAMES or low in lexicon_ru.TITLE_WORDS:
         return 0
+    if KAZAKH_LETTERS.search(low) or low.endswith(("лер", "лар")):
+        if lexicon_kk.is_title_word(word):
+            return 0  # "Министрлер Үкімет кулуарында": Kazakh titles and institutions
     if INITIAL.fullmatch(word):
         return 1
     if not re.fullmatch(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", word):

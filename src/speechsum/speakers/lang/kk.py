@@ -39,9 +39,6 @@ DEMONSTRATIVE = re.compile(r"\s+(?:" + "|".join(lexicon.DEMONSTRATIVE_NOUNS) + r
 # Words that end a role phrase going back from the name: cases of place and time
 # ("Жиында", "кеште"), converbs and finite verbs ("келіп", "айтты").
 NOT_ROLE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|ып|іп|ды|ді|ты|ті)$")
-# What a role noun as a subject may end in: a plural and the possessive of a compound
-# ("әкімі", "басшысы", "депутаттар"); a case ending makes it no subject.
-SUBJECT_FORM = re.compile(r"(?:[дтл][ае]р)?(?:ы|і|сы|сі)?")
 # "еліміздің", "қаламыздың": "of our country" points at the reader's place, no part of a title.
 OUR = re.compile(r"(?:ымыз|іміз|мыз|міз)(?:дың|дің|ның|нің|ға|ге|да|де)?$")
 PLACE_CASE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен)$")
@@ -116,7 +113,8 @@ class Kazakh(Cyrillic):
 
     def role_noun(self, text: str, start: int, end: int, limit: int) -> str | None:
         stem = lexicon.role_stem(text[start:end])
-        if stem is not None and not SUBJECT_FORM.fullmatch(text[start:end].lower()[len(stem):]):
+        ending = text[start:end].lower()[len(stem or "") :]
+        if stem is not None and not lexicon.SUBJECT_FORM.fullmatch(ending):
             return None  # "әкімге" (to the akim), "министрдің": no subject
         before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30) : start])
         if stem is not None and before is not None:

@@ -85,6 +85,22 @@ AGENT_NOUN = re.compile(r"(?P<stem>[^\W\d_][\w-]{2,}?(?:шы|ші|гер|кер|
                         r"(?:лар|лер)?(?:сы|сі|ы|і)?(?:ның|нің|на|не|ға|ге|н|мен|нан|нен|нда|нде)?")
 
 
+# Capitalised Kazakh words of institutions, never a person's name ("Үкімет кулуарында").
+INSTITUTIONS = frozenset("үкімет мәжіліс сенат парламент министрлік әкімдік елорда".split())
+# What a role noun may end in as a word of its own: a plural and the possessive of a
+# compound ("әкімі", "басшысы", "депутаттар"); a case ending makes it no subject.
+SUBJECT_FORM = re.compile(r"(?:[дтл][ае]р)?(?:ы|і|сы|сі)?")
+
+
+def is_title_word(word: str) -> bool:
+    """A Kazakh role noun or institution as a word of its own ("Министрлер", "Үкімет"): no
+    part of a person's name."""
+    low = word.lower()
+    stem = next((s for s in ROLE_STEMS if low.startswith(s)), None)
+    return low in INSTITUTIONS or stem is not None and bool(
+        SUBJECT_FORM.fullmatch(low[len(stem):]))
+
+
 def role_stem(word: str) -> str | None:
     """The role a Kazakh word names, whatever its endings: "Министрдің" -> "министр",
     "бапкері" -> "бапкер"."""
