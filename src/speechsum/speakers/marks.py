@@ -22,7 +22,7 @@ STRAY_CLOSER = re.compile(r"(?<=\S)[\"”“](?=[\s,.!?;:…\-–—]|$)")
 # ", - сказала Ж. Нурмурадкызы." / "!» – подчеркнул он" / ",– написала"
 CUE_SEP = re.compile(rf"[,!?…]\s*{DASH}\s*(?=[{LOWER}])|(?<=[.!?…])\s+{DASH}\s+(?=[{LOWER}])")
 # Where a cue clause ends: a new dash piece of the quote, or the paragraph's end.
-CUE_END = re.compile(rf"(?<![{UPPER}])[.!?:…]\s*(?={DASH}\s*[{UPPER}«\"„“])")
+CUE_END = re.compile(rf"(?<!\b[{UPPER}])[.!?:…]\s*(?={DASH}\s*[{UPPER}«\"„“])")
 # ". Next" but not the initial in "сказала Д. Ускумбаева."
 SENTENCE_END = re.compile(rf"(?<!\b[{UPPER}])[.!?…]+(?=\s+[{UPPER}«\"„“])|"
                           rf"(?<=[{LOWER}]{{2}})[.!?…]+(?=[{UPPER}][{LOWER}])")

@@ -121,7 +121,7 @@ class Russian(Cyrillic):
     def role_noun(self, text: str, start: int, end: int, limit: int) -> str | None:
         word = text[start:end].lower()
         base = lemma(word)
-        if base not in lexicon.ROLE_NOUNS or not any(
+        if not _role_base(base) or not any(
                 p.case == "nomn" and p.number == "sing" for p in parses(word) if p.lemma == base):
             return None
         # "глава ведомства" is the minister.
@@ -217,7 +217,13 @@ class Russian(Cyrillic):
         return text[words[0].start() : words[last].end()]
 
     def role_nouns(self, role: str) -> set[str]:
-        return {lemma(w) for w in role.split()}
+        """The lemmas of a role's words, and of a compound's parts that are an office of their
+        own ("вице-премьер-министр" is also a "вице-премьер")."""
+        nouns = {lemma(w) for w in role.split()}
+        for noun in list(nouns):
+            parts = noun.split("-")
+            nouns.update("-".join(parts[:k]) for k in range(2, len(parts)))
+        return nouns
 
     def nominative(self, words: tuple[str, ...], case: str | None,
                    gender: Gender) -> tuple[str, ...]:
@@ -465,6 +471,12 @@ def _verb_before(text: str, pos: int) -> bool:
     """Whether the word before `pos` is a verb ("сказал журналист, директор ...")."""
     m = re.search(r"([^\W\d_]+)\s+$", text[max(0, pos - 30) : pos])
     return m is not None and any(str(p.pos) in ROLE_STOP_POS for p in parses(m.group(1).lower()))
+
+
+def _role_base(base: str) -> bool:
+    """A role noun, also with a prefix of office ("вице-премьер", "экс-министр")."""
+    return base in lexicon.ROLE_NOUNS or "-" in base and base.split("-", 1)[1] in (
+        lexicon.ROLE_NOUNS) and base.split("-", 1)[0] in ("вице", "экс", "зам")
 
 
 def _nominative_title(word: str) -> bool:
