@@ -9,6 +9,7 @@ from speechsum.language import detect_language
 from speechsum.model import Digest, DigestOptions, Segment, Sentence, Span, SpeakerDigest
 from speechsum.sentences import split_sentences
 from speechsum.speakers import attribute_speakers
+from speechsum.substance import content_units
 from speechsum.summarize import summarize_units
 
 DEFAULT_OPTIONS = DigestOptions()
@@ -29,7 +30,7 @@ def build_digest(
     for speaker in attribution.speakers:
         segments = by_speaker[speaker.id]
         units = clip_sentences(text, sentences, segments, ends)
-        summary = summarize_units(units, language, options)
+        summary = summarize_units(content_units(units, language), language, options)
         words = sum(len(u.text.split()) for u in units)
         # Caption cues of one voice in a row are one turn.
         turns = len({s.turn if s.turn is not None else -i for i, s in enumerate(segments)})
