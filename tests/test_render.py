@@ -113,7 +113,7 @@ def test_json_shape() -> None:
     ]
     assert first["aliases"] == ["Асхата Нурланова"]
     assert (first["segments"], first["sentences"], first["words"]) == (1, 2, 6)
-    assert list(first["summary"][0]) == ["text", "start", "end"]
+    assert list(first["summary"][0]) == ["text", "start", "end", "kind", "segment"]
     assert list(wire["segments"][1]) == [
         "speaker", "kind", "rule", "source_rule", "cue", "start", "end", "text"]
     assert wire["segments"][1]["kind"] == "indirect"
@@ -157,7 +157,8 @@ def test_markdown() -> None:
     assert out.startswith("# report.txt\n")
     assert "\n## Асхат Нурланов - аким района\n" in out
     assert "\n## Ольга Белова - министр\n" in out
-    assert "\n- Дороги отремонтируем к осени.\n" in out
+    assert "\n- «Дороги отремонтируем к осени.»\n" in out
+    assert "\n- школы откроются вовремя *(reported)*\n" in out
     assert "\n1 segment, 2 sentences, 6 words\n" in out
     assert "Also named: Асхата Нурланова" in out
     assert "\n## Narration\n\n- Заседание открыл аким района.\n" in out
@@ -183,7 +184,8 @@ def test_text() -> None:
     lines = out.splitlines()
     assert lines[0] == "report.txt"
     assert "Асхат Нурланов - аким района" in lines
-    assert "  - Дороги отремонтируем к осени." in lines
+    assert "  - «Дороги отремонтируем к осени.»" in lines
+    assert "  - школы откроются вовремя (reported)" in lines
     assert "1 segment, 2 sentences, 6 words" in lines
     assert "Narration" in lines
     assert "#" not in out and out.endswith("\n")
@@ -266,3 +268,42 @@ def test_printable() -> None:
 
 def test_one_line() -> None:
     assert one_line("  Дороги\n  отремонтируем\t к осени.\r ") == "Дороги отремонтируем к осени.␍"
+
+
+def test_terminal_marks_quotes_and_paraphrase_and_keeps_a_readable_width() -> None:
+    console = Console(file=io.StringIO(), width=160, color_system=None)
+    render_terminal(make_digest(), console)
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "«Дороги отремонтируем к осени.»" in out
+    assert "школы откроются вовремя reported" in out
+    assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_json_summary_items_carry_their_kind_and_segment() -> None:
+    wire = json.loads(render_json(make_digest()))
+    first, second = (s["summary"][0] for s in wire["speakers"])
+    assert (first["kind"], first["segment"]) == ("direct", 0)
+    assert (second["kind"], second["segment"]) == ("indirect", 1)
+
+
+def test_markdown_quotes_cannot_forge_structure() -> None:
+    from markdown_it import MarkdownIt
+
+    source = "- - Мы начнем.\n# Заголовок\n| a | b |\n1990. Год\n`code` <b>x</b>\n"
+    lines = [line for line in source.splitlines() if line]
+    speaker = Speaker("s1", "Иван Петров")
+    digest = Digest(
+        language=Language.RU, algorithm="lexrank",
+        speakers=(SpeakerDigest(speaker, 1, len(lines), 12,
+                                tuple(span(line, source) for line in lines)),),
+        segments=(Segment(0, len(source), source, "s1", Kind.INDIRECT, "test"),),
+        source="x.txt", text_length=len(source),
+    )
+    tokens = MarkdownIt("commonmark").enable("table").parse(render_markdown(digest))
+    kinds = [t.type for t in tokens]
+    assert kinds.count("bullet_list_open") == 1  # no nested list from a leading dash
+    assert "ordered_list_open" not in kinds and "table_open" not in kinds
+    assert [t.tag for t in tokens if t.type == "heading_open"] == ["h1", "h2"]
+    assert "html_inline" not in {c.type for t in tokens for c in (t.children or [])}
+    assert "code_inline" not in {c.type for t in tokens for c in (t.children or [])}
+

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
+
+from speechsum.model import Digest, Kind, Language, Span
 
 FORMATS = ("rich", "json", "jsonl", "markdown", "text")
 
@@ -41,3 +44,45 @@ def plural(count: int, noun: str) -> str:
     ('1 word', '3 sentences')
     """
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+class Sources:
+    """Which segment each summary sentence comes from: a sentence lies inside one segment,
+    so its kind (a verbatim quote or the reporter's paraphrase) is that segment's."""
+
+    def __init__(self, digest: Digest) -> None:
+        self.segments = digest.segments
+        self.starts = [s.start for s in digest.segments]
+
+    def index(self, span: Span) -> int | None:
+        """The position in `digest.segments` of the segment holding `span`, if any."""
+        k = bisect.bisect_right(self.starts, span.start) - 1
+        while k >= 0 and self.segments[k].start <= span.start:
+            if span.start < self.segments[k].end:
+                return k
+            k -= 1
+        return None
+
+    def kind(self, span: Span) -> Kind | None:
+        k = self.index(span)
+        return None if k is None else self.segments[k].kind
+
+
+# Quotation marks a human view puts around quoted words, by language.
+QUOTES = {Language.RU: ("«", "»"), Language.KK: ("«", "»"), Language.EN: ("“", "”")}
+REPORTED = "reported"
+
+
+def as_said(text: str, kind: Kind | None, language: Language) -> str:
+    """A summary sentence as a human view shows it: quoted words in quotation marks (unless
+    the sentence already opens with one or with a dash), a paraphrase as it is.
+
+    >>> as_said("Мост откроем в мае.", Kind.DIRECT, Language.RU)
+    '«Мост откроем в мае.»'
+    """
+    line = one_line(text)
+    if kind is not Kind.DIRECT or line[:1] in "«“„\"'-–—―":
+        return line
+    opening, closing = QUOTES.get(language, ("“", "”"))
+    return f"{opening}{line}{closing}"
+

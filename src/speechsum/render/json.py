@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TypedDict
 
 from speechsum.model import Digest, Segment, Span, SpeakerDigest
+from speechsum.render import Sources
 
 SCHEMA_VERSION = 2
 
@@ -17,6 +18,11 @@ class SpanJSON(TypedDict):
     end: int
 
 
+class SummaryJSON(SpanJSON):
+    kind: str | None  # "direct" (the speaker's words) or "indirect" (the reporter's)
+    segment: int | None  # the index in `segments` of the segment it comes from
+
+
 class SpeakerJSON(TypedDict):
     id: str
     name: str
@@ -25,7 +31,7 @@ class SpeakerJSON(TypedDict):
     segments: int
     sentences: int
     words: int
-    summary: list[SpanJSON]
+    summary: list[SummaryJSON]
 
 
 class CaptionTimesJSON(TypedDict, total=False):
@@ -84,6 +90,7 @@ def dump(value: DigestJSON | list[DigestJSON], indent: int | None = None) -> str
 def digest_to_json(digest: Digest) -> DigestJSON:
     """The wire shape of a digest."""
     narration = None
+    sources = Sources(digest)
     if digest.narration is not None:
         narration = NarrationJSON(summary=[span_to_json(s) for s in digest.narration])
     return DigestJSON(
@@ -91,14 +98,15 @@ def digest_to_json(digest: Digest) -> DigestJSON:
         source=digest.source,
         language=digest.language.value,
         algorithm=digest.algorithm,
-        speakers=[speaker_to_json(s) for s in digest.speakers],
+        speakers=[speaker_to_json(s, sources) for s in digest.speakers],
         segments=[segment_to_json(s) for s in digest.segments],
         narration=narration,
     )
 
 
-def speaker_to_json(item: SpeakerDigest) -> SpeakerJSON:
-    """The wire shape of one speaker's digest."""
+def speaker_to_json(item: SpeakerDigest, sources: Sources | None = None) -> SpeakerJSON:
+    """The wire shape of one speaker's digest; each summary sentence with the kind and the
+    index of the segment it comes from (when `sources` tells)."""
     return SpeakerJSON(
         id=item.speaker.id,
         name=item.speaker.name,
@@ -107,8 +115,16 @@ def speaker_to_json(item: SpeakerDigest) -> SpeakerJSON:
         segments=item.segments,
         sentences=item.sentences,
         words=item.words,
-        summary=[span_to_json(s) for s in item.summary],
+        summary=[summary_to_json(s, sources) for s in item.summary],
     )
+
+
+def summary_to_json(span: Span, sources: Sources | None) -> SummaryJSON:
+    """A summary sentence with its kind and source segment."""
+    index = sources.index(span) if sources is not None else None
+    kind = sources.segments[index].kind.value if sources is not None and index is not None else (
+        None)
+    return SummaryJSON(text=span.text, start=span.start, end=span.end, kind=kind, segment=index)
 
 
 def segment_to_json(segment: Segment) -> SegmentJSON:

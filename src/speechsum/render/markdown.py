@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
-from speechsum.model import Digest, Span, SpeakerDigest
-from speechsum.render import one_line, plural
+from speechsum.model import Digest, Kind, Span, SpeakerDigest
+from speechsum.render import REPORTED, Sources, as_said, one_line, plural
 from speechsum.render.timing import stamp
 
 # Characters that would turn quoted speech into emphasis, links, code or HTML.
 _MARKUP = re.compile(r"([\\`*_\[\]<>|#])")
+# What would start a list, a quote block or a heading rule at the start of a line.
+_LINE_START = re.compile(r"^(?=[-+=>~])")
+_NUMBERED = re.compile(r"^(\d+)([.)])")
 
 
 def render_markdown(digest: Digest) -> str:
@@ -17,21 +20,30 @@ def render_markdown(digest: Digest) -> str:
     lines = [f"# {escape(digest.source or 'Digest')}", "", describe(digest), ""]
     if not digest.speakers:
         lines += ["No speakers found.", ""]
+    sources = Sources(digest)
     for item in digest.speakers:
-        lines += render_speaker(item, digest)
+        lines += render_speaker(item, digest, sources)
     if digest.narration is not None:
         lines += ["## Narration", "", *bullets(digest.narration), ""]
     return "\n".join(lines)
 
 
-def render_speaker(item: SpeakerDigest, digest: Digest) -> list[str]:
-    """One speaker's section; caption files show when each sentence is said."""
+def render_speaker(item: SpeakerDigest, digest: Digest,
+                   sources: Sources | None = None) -> list[str]:
+    """One speaker's section; caption files show when each sentence is said; quoted words
+    in quotation marks, a paraphrase tagged "(reported)"."""
+    sources = sources or Sources(digest)
     speaker = item.speaker
     heading = escape(speaker.name) + (f" - {escape(speaker.role)}" if speaker.role else "")
     lines = [f"## {heading}", ""]
     if speaker.aliases:
         lines += ["Also named: " + ", ".join(escape(a) for a in speaker.aliases), ""]
-    said = [f"- {stamp(digest, span)}{escape(span.text)}" for span in item.summary]
+    said = []
+    for span in item.summary:
+        kind = sources.kind(span)
+        tag = f" *({REPORTED})*" if kind is Kind.INDIRECT else ""
+        line = escape(as_said(span.text, kind, digest.language))
+        said.append(f"- {stamp(digest, span)}{line}{tag}")
     lines += [*said, ""] if said else []
     lines += [counts(item), ""]
     return lines
@@ -62,9 +74,11 @@ def counts(item: SpeakerDigest) -> str:
 
 
 def escape(text: str) -> str:
-    """`text` on one line with Markdown syntax characters escaped.
+    """`text` on one line with Markdown syntax characters escaped, and what would open a
+    list, a block quote or a rule at its start ("- - В Послании ...", "1990. Год").
 
     >>> escape("a *b* [c](d)")
     'a \\\\*b\\\\* \\\\[c\\\\](d)'
     """
-    return _MARKUP.sub(r"\\\1", one_line(text))
+    line = _MARKUP.sub(r"\\\1", one_line(text))
+    return _NUMBERED.sub(r"\1\\\2", _LINE_START.sub("\\\\", line))

@@ -11,10 +11,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from speechsum.model import Digest, Span, SpeakerDigest
-from speechsum.render import one_line, plural
+from speechsum.model import Digest, Kind, Span, SpeakerDigest
+from speechsum.render import REPORTED, Sources, as_said, one_line, plural
 from speechsum.render.markdown import counts
 from speechsum.render.timing import stamp
+
+# Panels stop at a readable width, however wide the terminal.
+WIDTH = 100
 
 
 def render_terminal(digest: Digest, console: Console) -> None:
@@ -22,13 +25,15 @@ def render_terminal(digest: Digest, console: Console) -> None:
     console.print(header(digest))
     if not digest.speakers:
         console.print(Text("No speakers found.", style="yellow"))
+    sources = Sources(digest)
     for item in digest.speakers:
-        console.print(speaker_panel(item, digest))
+        console.print(speaker_panel(item, digest, sources), width=min(console.width, WIDTH))
     if digest.narration is not None:
         body: RenderableType = bullets(digest.narration)
         if not digest.narration:
             body = Text("(nothing to summarize)", style="dim")
-        console.print(Panel(body, title=Text("Narration", style="bold"), title_align="left"))
+        console.print(Panel(body, title=Text("Narration", style="bold"), title_align="left"),
+                      width=min(console.width, WIDTH))
 
 
 def header(digest: Digest) -> Text:
@@ -42,7 +47,8 @@ def header(digest: Digest) -> Text:
     return text
 
 
-def speaker_panel(item: SpeakerDigest, digest: Digest | None = None) -> Panel:
+def speaker_panel(item: SpeakerDigest, digest: Digest | None = None,
+                  sources: Sources | None = None) -> Panel:
     """One speaker: name as the title; role, aliases, counts and the summary inside."""
     speaker = item.speaker
     parts: list[RenderableType] = []
@@ -52,18 +58,28 @@ def speaker_panel(item: SpeakerDigest, digest: Digest | None = None) -> Panel:
         parts.append(Text("Also named: " + ", ".join(one_line(a) for a in speaker.aliases)))
     parts.append(Text(counts(item), style="dim"))
     if item.summary:
-        parts += [Text(""), bullets(item.summary, digest)]
+        parts += [Text(""), bullets(item.summary, digest, sources)]
     title = Text(one_line(speaker.name), style="bold cyan")
     return Panel(Group(*parts), title=title, title_align="left")
 
 
-def bullets(spans: tuple[Span, ...], digest: Digest | None = None) -> Table:
+def bullets(spans: tuple[Span, ...], digest: Digest | None = None,
+            sources: Sources | None = None) -> Table:
     """Summary sentences as a bulleted list whose wrapped lines hang under the text; caption
-    files show when each sentence is said."""
+    files show when each sentence is said; quoted words in quotation marks, a paraphrase
+    with a dim "reported" tag."""
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
+    if digest is not None and sources is None:
+        sources = Sources(digest)
     for span in spans:
         when = stamp(digest, span) if digest is not None else ""
-        table.add_row(Text("•"), Text(when + one_line(span.text)))
+        kind = sources.kind(span) if sources is not None else None
+        language = digest.language if digest is not None else None
+        line = Text(when + (as_said(span.text, kind, language) if language else one_line(
+            span.text)))
+        if kind is Kind.INDIRECT:
+            line.append(f" {REPORTED}", style="dim italic")
+        table.add_row(Text("•"), line)
     return table
