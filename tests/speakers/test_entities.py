@@ -120,12 +120,16 @@ def test_a_role_label_goes_to_whoever_holds_it() -> None:
     assert (speaker.name, speaker.aliases) == ("Иванов П. С.", ("Председательствующий",))
 
 
-def test_an_organisation_keeps_the_form_it_was_written_in_as_alias() -> None:
-    text = "Как отмечают в департаменте полиции, постов пять."
+def test_aliases_are_other_names_not_the_name_in_another_case() -> None:
+    text = ("Как отмечают в департаменте полиции, постов пять. Мэр Анна Смирнова (А. Смирнова) "
+            "заявила, что пост у Анны Смирновой под окнами.")
     doc = read(text)
-    said = claim(text, text, Organisation("департамент полиции", "департаменте полиции"))
-    (speaker,) = resolve_speakers(doc, Claims([said])).speakers
-    assert (speaker.name, speaker.aliases) == ("департамент полиции", ("департаменте полиции",))
+    said = [claim(text, "Как отмечают в департаменте полиции, постов пять.",
+                  Organisation("департамент полиции", "департаменте полиции")),
+            claim(text, "заявила, что пост у Анны Смирновой под окнами.",
+                  named(doc, "Анна Смирнова"))]
+    found = {s.name: s.aliases for s in resolve_speakers(doc, Claims(said)).speakers}
+    assert found == {"департамент полиции": (), "Анна Смирнова": ("А. Смирнова",)}
 
 
 def test_same_as_follows_the_chain_and_a_circle_names_no_one() -> None:

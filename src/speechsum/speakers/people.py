@@ -84,7 +84,7 @@ class People:
             return found
         if isinstance(ref, Organisation):
             key = self.organisation(ref.name)
-            if ref.alias and ref.alias != ref.name:
+            if ref.alias and ref.alias != ref.name and not _inflected(ref.alias, ref.name):
                 self.add_alias(key, ref.alias)
             return key
         if isinstance(ref, Label):
@@ -213,8 +213,8 @@ class People:
                 if len(name) > len(shown) and " " in name and shown.split()[0].isupper():
                     self.labels[known] = name  # the full name, not the acronym
                     self.add_alias(known, shown)
-                else:
-                    self.add_alias(known, name)
+                elif " " in name or name[:1].isupper():
+                    self.add_alias(known, name)  # not a bare "пресс-служба": no name of it
                 return known
             self.organisations.append(key)
         self.labels.setdefault(key, name)
@@ -312,11 +312,15 @@ class People:
                            tuple(self.aliases.get(key, ())))
         person = self.persons[key]
         name = self._best_name(person)
+        # Other names only: "Н. Байжанов" for "Нурлан Байжанов", not "Динары Нурланкызы" (the
+        # name itself in another case).
         aliases: list[str] = []
-        for mention, _, _ in person.forms:
+        for mention, _, case in person.forms:
             form = cases.display_name(mention.words)
-            if form != name and form not in aliases:
-                aliases.append(form)
+            if form == name or form in aliases or self.lang.display_name(
+                    self.text, mention, case, person.gender) == name:
+                continue
+            aliases.append(form)
         for extra in self.aliases.get(key, []):
             if extra != name and extra not in aliases:
                 aliases.append(extra)
@@ -393,4 +397,13 @@ def _abbreviates(short: list[str], full: list[str]) -> bool:
                 not rest or [w.lower() for w in full[n:]] == rest):
             return True  # "МВД" alone is the ministry too
     return False
+
+
+def _inflected(form: str, name: str) -> bool:
+    """"департаменте полиции" of "департамент полиции": the same words in another case
+    (each pair agrees but for an ending of up to three letters)."""
+    a, b = form.lower().split(), name.lower().split()
+    return len(a) == len(b) and all(
+        x[: max(3, min(len(x), len(y)) - 3)] == y[: max(3, min(len(x), len(y)) - 3)]
+        for x, y in zip(a, b, strict=True))
 
