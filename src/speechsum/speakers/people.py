@@ -317,7 +317,7 @@ class People:
         aliases: list[str] = []
         for mention, _, case in person.forms:
             form = cases.display_name(mention.words)
-            if form == name or form in aliases or self.lang.display_name(
+            if form == name or form in aliases or _inflected(form, name) or self.lang.display_name(
                     self.text, mention, case, person.gender) == name:
                 continue
             aliases.append(form)
