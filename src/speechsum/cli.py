@@ -63,6 +63,12 @@ class LanguageChoice(str, enum.Enum):
     EN = "en"
 
 
+class View(str, enum.Enum):
+    # What a command shows of a digest: the summaries, or the table of speakers.
+    DIGEST = "digest"
+    SPEAKERS = "speakers"
+
+
 class Format(str, enum.Enum):
     RICH = "rich"
     JSON = "json"
@@ -175,11 +181,7 @@ def summarize(
     """
     if ratio is not None and not 0 < ratio <= 1:
         raise typer.BadParameter("must be greater than 0 and at most 1", param_hint="'--ratio'")
-    if not paths:
-        if stdin_is_terminal():
-            # Waiting on a terminal looks like a hang; say what is expected instead.
-            ctx.fail("no input: give a PATH, or pipe a report to stdin")
-        paths = ["-"]
+    paths = default_paths(ctx, paths)
     if output == "-":
         output = None
     if output is not None:
@@ -195,9 +197,67 @@ def summarize(
         topic=split_words(topic or ()),
         narration=narration,
     )
+    run(paths, options, output_format, output, max_bytes, jobs, View.DIGEST)
+
+
+@app.command()
+def speakers(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="PATH", help="Report files; '-' or none reads stdin.",
+                       show_default=False),
+    ] = None,
+    language: Annotated[
+        LanguageChoice, typer.Option("-l", "--language", help="Language of the report.")
+    ] = LanguageChoice.AUTO,
+    output_format: Annotated[
+        Format,
+        typer.Option("-f", "--format", help="Output format; rich falls back to text off a "
+                     "terminal."),
+    ] = Format.RICH,
+    output: Annotated[
+        str | None,
+        typer.Option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout."),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, metavar="N", help="Refuse larger inputs.")
+    ] = DEFAULT_MAX_BYTES,
+    jobs: Annotated[
+        int,
+        typer.Option("-j", "--jobs", min=1, metavar="N", help="Read files in N processes."),
+    ] = 1,
+) -> None:
+    """List who speaks in reports: role, other names, segments, words, share quoted, first at.
+
+    Example: speechsum speakers report.txt -f markdown
+    """
+    paths = default_paths(ctx, paths)
+    output = None if output == "-" else output
+    if output is not None:
+        check_output(ctx, output, paths)
+    from speechsum.model import DigestOptions, Language
+
+    options = DigestOptions(
+        language=None if language is LanguageChoice.AUTO else Language(language.value))
+    run(paths, options, output_format, output, max_bytes, jobs, View.SPEAKERS)
+
+
+def default_paths(ctx: typer.Context, paths: list[str] | None) -> list[str]:
+    """The inputs; none means stdin, refused when stdin is a terminal (it would look hung)."""
+    if paths:
+        return paths
+    if stdin_is_terminal():
+        ctx.fail("no input: give a PATH, or pipe a report to stdin")
+    return ["-"]
+
+
+def run(paths: Sequence[str], options: DigestOptions, output_format: Format,
+        output: str | None, max_bytes: int, jobs: int, view: View) -> None:
+    """Digest the inputs, show them, and exit with an error status if any failed."""
     digests, failed = build_digests(paths, options, max_bytes, jobs)
     if digests:
-        emit(digests, output_format, output, several=len(paths) > 1)
+        emit(digests, output_format, output, several=len(paths) > 1, view=view)
     if failed:
         raise typer.Exit(ExitStatus.ERROR)
 
@@ -290,16 +350,17 @@ def digest_input(path: str, options: DigestOptions, max_bytes: int) -> Outcome:
 
 
 def emit(
-    digests: Sequence[Digest], output_format: Format, output: str | None, several: bool
+    digests: Sequence[Digest], output_format: Format, output: str | None, several: bool,
+    view: View = View.DIGEST,
 ) -> None:
     """Render the digests to the output file or stdout."""
     to_terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
     if output_format is Format.RICH and to_terminal:
-        print_rich(digests)
+        print_rich(digests, view)
         return
-    data = render_all(
-        digests, Format.TEXT if output_format is Format.RICH else output_format, several
-    )
+    text_format = Format.TEXT if output_format is Format.RICH else output_format
+    data = (render_all(digests, text_format, several) if view is View.DIGEST
+            else render_speakers(digests, text_format, several))
     if output is None:
         write_stdout(data)
         return
@@ -331,11 +392,22 @@ def render_all(digests: Sequence[Digest], output_format: Format, several: bool) 
     return "\n".join(render_text(d) for d in digests)
 
 
-def print_rich(digests: Sequence[Digest]) -> None:
+def render_speakers(digests: Sequence[Digest], output_format: Format, several: bool) -> str:
+    """The speaker tables of the digests in one of the string formats."""
+    from speechsum.render import speakers as table
+
+    if output_format in (Format.JSON, Format.JSONL):
+        return table.render_speakers_json(digests, several, lines=output_format is Format.JSONL)
+    if output_format is Format.MARKDOWN:
+        return table.render_speakers_markdown(digests)
+    return table.render_speakers_text(digests)
+
+
+def print_rich(digests: Sequence[Digest], view: View = View.DIGEST) -> None:
     """Draw the digests on the terminal; rich itself honours NO_COLOR and TERM=dumb."""
     from rich.console import Console
 
-    from speechsum.render.terminal import render_terminal
+    from speechsum.render.terminal import render_terminal, speakers_table
 
     # A terminal in latin-1 or ASCII shows "?" for the Cyrillic it cannot encode, no traceback.
     with contextlib.suppress(AttributeError, ValueError):
@@ -344,7 +416,10 @@ def print_rich(digests: Sequence[Digest]) -> None:
     for i, digest in enumerate(digests):
         if i:
             console.print()
-        render_terminal(digest, console)
+        if view is View.SPEAKERS:
+            console.print(speakers_table(digest))
+        else:
+            render_terminal(digest, console)
 
 
 def write_stdout(data: str) -> None:

@@ -83,3 +83,18 @@ def bullets(spans: tuple[Span, ...], digest: Digest | None = None,
             line.append(f" {REPORTED}", style="dim italic")
         table.add_row(Text("•"), line)
     return table
+
+
+def speakers_table(digest: Digest) -> Table:
+    """The speakers of a digest as a table (`speechsum speakers`)."""
+    from speechsum.render.speakers import COLUMNS, cells, speaker_rows
+
+    table = Table(title=Text(one_line(digest.source or "<text>"), style="bold"),
+                  title_justify="left")
+    for k, column in enumerate(COLUMNS):
+        table.add_column(column, justify="right" if k >= 3 else "left",
+                         style="bold cyan" if k == 0 else None, overflow="fold")
+    for row in speaker_rows(digest):
+        table.add_row(*(Text(c) for c in cells(row)))
+    return table
+
