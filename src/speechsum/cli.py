@@ -77,6 +77,14 @@ class Format(str, enum.Enum):
     TEXT = "text"
 
 
+# Options several commands share.
+LanguageOption = Annotated[
+    LanguageChoice, typer.Option("-l", "--language", help="Language of the report.")
+]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", min=1, metavar="N", help="Refuse larger inputs.")
+]
+
 app = typer.Typer(
     name="speechsum",
     add_completion=False,
@@ -135,9 +143,7 @@ def summarize(
     algorithm: Annotated[
         Algorithm, typer.Option("-a", "--algorithm", help="Summarization algorithm.")
     ] = Algorithm.LEXRANK,
-    language: Annotated[
-        LanguageChoice, typer.Option("-l", "--language", help="Language of the report.")
-    ] = LanguageChoice.AUTO,
+    language: LanguageOption = LanguageChoice.AUTO,
     output_format: Annotated[
         Format,
         typer.Option(
@@ -167,9 +173,7 @@ def summarize(
         bool,
         typer.Option("--narration/--no-narration", help="Also summarize the unattributed text."),
     ] = False,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, metavar="N", help="Refuse larger inputs.")
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     jobs: Annotated[
         int,
         typer.Option("-j", "--jobs", min=1, metavar="N", help="Digest files in N processes."),
@@ -208,9 +212,7 @@ def speakers(
         typer.Argument(metavar="PATH", help="Report files; '-' or none reads stdin.",
                        show_default=False),
     ] = None,
-    language: Annotated[
-        LanguageChoice, typer.Option("-l", "--language", help="Language of the report.")
-    ] = LanguageChoice.AUTO,
+    language: LanguageOption = LanguageChoice.AUTO,
     output_format: Annotated[
         Format,
         typer.Option("-f", "--format", help="Output format; rich falls back to text off a "
@@ -220,9 +222,7 @@ def speakers(
         str | None,
         typer.Option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout."),
     ] = None,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, metavar="N", help="Refuse larger inputs.")
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     jobs: Annotated[
         int,
         typer.Option("-j", "--jobs", min=1, metavar="N", help="Read files in N processes."),
@@ -241,6 +241,80 @@ def speakers(
     options = DigestOptions(
         language=None if language is LanguageChoice.AUTO else Language(language.value))
     run(paths, options, output_format, output, max_bytes, jobs, View.SPEAKERS)
+
+
+class ShowFormat(str, enum.Enum):
+    RICH = "rich"
+    TEXT = "text"
+    HTML = "html"
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    path: Annotated[
+        str, typer.Argument(metavar="PATH", help="A report file; '-' reads stdin.")
+    ] = "-",
+    speaker: Annotated[
+        list[str] | None,
+        typer.Option("-s", "--speaker", metavar="NAME",
+                     help="Keep this speaker (a name or another name); repeatable.",
+                     show_default=False),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show which sieves found each segment.")
+    ] = False,
+    language: LanguageOption = LanguageChoice.AUTO,
+    output_format: Annotated[
+        ShowFormat, typer.Option("-f", "--format", help="rich (colour), text or html.")
+    ] = ShowFormat.RICH,
+    output: Annotated[
+        str | None,
+        typer.Option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout."),
+    ] = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Show the report with each speaker's words in their colour; --explain tells why.
+
+    Example: speechsum show report.txt --speaker "Иван Петров" --explain
+    """
+    path = default_paths(ctx, [path] if path != "-" else None)[0]
+    output = None if output == "-" else output
+    if output is not None:
+        check_output(ctx, output, [path])
+    from speechsum.model import DigestOptions, Language
+    from speechsum.pipeline import build_digest
+    from speechsum.render import show as view
+
+    try:
+        decoded = decode_input(read_path(path, max_bytes))
+    except InputError as error:
+        fail(error.message)
+    if decoded.warning:
+        report("warning", decoded.warning)
+    options = DigestOptions(
+        language=None if language is LanguageChoice.AUTO else Language(language.value))
+    digest = build_digest(decoded.text, options, STDIN if path == "-" else decodable(path))
+    only = view.speaker_ids(digest, speaker or ())
+    if only is not None and not only:
+        fail(f"no speaker named {', '.join(speaker or ())!r} in {digest.source}")
+    to_terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
+    if output_format is ShowFormat.RICH and to_terminal:
+        from rich.console import Console
+
+        from speechsum.render.terminal import show_text
+
+        Console(highlight=False).print(show_text(decoded.text, digest, only, explain))
+        return
+    render = view.render_show_html if output_format is ShowFormat.HTML else view.render_show_text
+    data = render(decoded.text, digest, only, explain)
+    if output is None:
+        write_stdout(data)
+        return
+    try:
+        write_atomically(output, data.encode("utf-8", "replace"))
+    except OSError as error:
+        fail(f"{display_path(output)}: {describe_os_error(error)}")
 
 
 def default_paths(ctx: typer.Context, paths: list[str] | None) -> list[str]:

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from speechsum.model import Digest, Kind, Span, SpeakerDigest
-from speechsum.render import REPORTED, Sources, as_said, one_line, plural
+from speechsum.render import REPORTED, Sources, as_said, one_line, plural, printable
 from speechsum.render.markdown import counts
 from speechsum.render.timing import stamp
 
@@ -97,4 +97,27 @@ def speakers_table(digest: Digest) -> Table:
     for row in speaker_rows(digest):
         table.add_row(*(Text(c) for c in cells(row)))
     return table
+
+
+def show_text(text: str, digest: Digest, only: set[str] | None = None,
+              explain: bool = False) -> Group:
+    """`speechsum show`: a legend, then the text with each speaker's words in their colour,
+    cues and narration dimmed; with `explain`, each segment's evidence after it."""
+    from speechsum.render.show import PALETTE, evidence, pieces, speakers_by_id
+
+    names = speakers_by_id(digest)
+    legend = Text()
+    for sid, (k, speaker) in names.items():
+        if only is None or sid in only:
+            legend.append(f"■ {one_line(speaker.name)}  ", style=PALETTE[k % len(PALETTE)])
+    body = Text()
+    for piece in pieces(text, digest, only):
+        words = printable(text[piece.start : piece.end])
+        if piece.role == "speech" and piece.speaker is not None and piece.segment is not None:
+            body.append(words, style=PALETTE[names[piece.speaker][0] % len(PALETTE)])
+            if explain:
+                body.append(f" ⟨{evidence(digest.segments[piece.segment])}⟩", style="dim")
+        else:
+            body.append(words, style="dim italic" if piece.role == "cue" else "dim")
+    return Group(header(digest), legend, Text(""), body)
 
