@@ -109,6 +109,7 @@ def test_json_shape() -> None:
         "segments",
         "sentences",
         "words",
+        "keywords",
         "summary",
     ]
     assert first["aliases"] == ["Асхата Нурланова"]

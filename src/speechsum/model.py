@@ -91,6 +91,8 @@ class SpeakerDigest:
     sentences: int
     words: int
     summary: tuple[Span, ...]
+    # What they talked about: a few of their words, best first.
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

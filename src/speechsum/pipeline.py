@@ -5,12 +5,21 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from speechsum.keywords import speaker_keywords
 from speechsum.language import detect_language
-from speechsum.model import Digest, DigestOptions, Segment, Sentence, Span, SpeakerDigest
+from speechsum.model import (
+    Digest,
+    DigestOptions,
+    Segment,
+    Sentence,
+    Span,
+    Speaker,
+    SpeakerDigest,
+)
 from speechsum.sentences import split_sentences
 from speechsum.speakers import attribute_speakers
 from speechsum.substance import content_units
-from speechsum.summarize import summarize_units
+from speechsum.summarize import find_words, summarize_units
 
 DEFAULT_OPTIONS = DigestOptions()
 
@@ -27,14 +36,18 @@ def build_digest(
         by_speaker[segment.speaker].append(segment)
     ends = [s.end for s in sentences]
     digests = []
-    for speaker in attribution.speakers:
+    said = [clip_sentences(text, sentences, by_speaker[s.id], ends) for s in attribution.speakers]
+    content = [content_units(units, language) for units in said]
+    own = [who(s, by_speaker[s.id]) for s in attribution.speakers]
+    keywords = speaker_keywords(content, language, own)
+    for speaker, units, worth, about in zip(attribution.speakers, said, content, keywords,
+                                            strict=True):
         segments = by_speaker[speaker.id]
-        units = clip_sentences(text, sentences, segments, ends)
-        summary = summarize_units(content_units(units, language), language, options)
+        summary = summarize_units(worth, language, options)
         words = sum(len(u.text.split()) for u in units)
         # Caption cues of one voice in a row are one turn.
         turns = len({s.turn if s.turn is not None else -i for i, s in enumerate(segments)})
-        digests.append(SpeakerDigest(speaker, turns, len(units), words, summary))
+        digests.append(SpeakerDigest(speaker, turns, len(units), words, summary, about))
     narration = None
     if options.narration:
         rest = clip_sentences(text, sentences, uncovered(text, attribution.segments))
@@ -96,3 +109,11 @@ def uncovered(text: str, segments: Sequence[Segment]) -> tuple[Span, ...]:
     if pos < len(text):
         spans.append(Span(pos, len(text), text[pos:]))
     return tuple(spans)
+
+
+def who(speaker: Speaker, segments: Sequence[Segment]) -> set[str]:
+    """The words that say who speaks, not what about: the name, other names, role, cues."""
+    words = " ".join([speaker.name, *speaker.aliases, speaker.role,
+                      *(s.cue.text for s in segments if s.cue is not None)])
+    return {w.lower() for w in find_words(words)}
+

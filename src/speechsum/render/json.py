@@ -31,6 +31,7 @@ class SpeakerJSON(TypedDict):
     segments: int
     sentences: int
     words: int
+    keywords: list[str]  # what they talked about, best first
     summary: list[SummaryJSON]
 
 
@@ -115,6 +116,7 @@ def speaker_to_json(item: SpeakerDigest, sources: Sources | None = None) -> Spea
         segments=item.segments,
         sentences=item.sentences,
         words=item.words,
+        keywords=list(item.keywords),
         summary=[summary_to_json(s, sources) for s in item.summary],
     )
 

@@ -46,6 +46,8 @@ def render_speaker(item: SpeakerDigest, digest: Digest,
         said.append(f"- {stamp(digest, span)}{line}{tag}")
     lines += [*said, ""] if said else []
     lines += [counts(item), ""]
+    if item.keywords:
+        lines += ["About: " + ", ".join(escape(k) for k in item.keywords), ""]
     return lines
 
 

@@ -57,6 +57,8 @@ def speaker_panel(item: SpeakerDigest, digest: Digest | None = None,
     if speaker.aliases:
         parts.append(Text("Also named: " + ", ".join(one_line(a) for a in speaker.aliases)))
     parts.append(Text(counts(item), style="dim"))
+    if item.keywords:
+        parts.append(Text("About: " + ", ".join(one_line(k) for k in item.keywords)))
     if item.summary:
         parts += [Text(""), bullets(item.summary, digest, sources)]
     title = Text(one_line(speaker.name), style="bold cyan")

@@ -31,6 +31,8 @@ def render_speaker(item: SpeakerDigest, digest: Digest,
     if speaker.aliases:
         lines.append("Also named: " + ", ".join(one_line(a) for a in speaker.aliases))
     lines.append(counts(item))
+    if item.keywords:
+        lines.append("About: " + ", ".join(one_line(k) for k in item.keywords))
     for span in item.summary:
         kind = sources.kind(span)
         tag = f" ({REPORTED})" if kind is Kind.INDIRECT else ""
