@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from speechsum.model import Language, Span
-from speechsum.substance import balance_quotes, content_free, content_units
+from speechsum.substance import balance_quotes, content_free, content_units, without_framing
 
 RU, KK, EN = Language.RU, Language.KK, Language.EN
 
@@ -80,3 +80,14 @@ def test_a_balanced_unit_is_a_verbatim_span_with_paired_marks(text: str) -> None
     assert text[found.start : found.end] == found.text
     assert found.text.count("«") == found.text.count("»")
     assert found.text.count('"') % 2 == 0
+
+
+def test_bare_framing_gives_way_to_the_speakers_own_words() -> None:
+    said = [span("С докладом выступила Анна Ким, которая обратила внимание на ряд задач."),
+            span("Анна Ким напомнила, что школа откроется в сентябре."),
+            span("Школу построят к осени."), span("Парты уже привезли.")]
+    kept = without_framing(said, [False, False, True, True], ["Анна Ким"], wanted=2)
+    assert [u.text for u in kept] == [said[1].text, said[2].text, said[3].text]
+    # Too few quoted words: the framing stays a candidate.
+    assert without_framing(said, [False, False, True, False], ["Анна Ким"], 2) == tuple(said)
+

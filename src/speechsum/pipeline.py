@@ -10,6 +10,7 @@ from speechsum.language import detect_language
 from speechsum.model import (
     Digest,
     DigestOptions,
+    Kind,
     Segment,
     Sentence,
     Span,
@@ -18,8 +19,8 @@ from speechsum.model import (
 )
 from speechsum.sentences import split_sentences
 from speechsum.speakers import attribute_speakers
-from speechsum.substance import content_units
-from speechsum.summarize import find_words, summarize_units
+from speechsum.substance import content_units, without_framing
+from speechsum.summarize import find_words, summarize_units, summary_size
 
 DEFAULT_OPTIONS = DigestOptions()
 
@@ -37,7 +38,10 @@ def build_digest(
     ends = [s.end for s in sentences]
     digests = []
     said = [clip_sentences(text, sentences, by_speaker[s.id], ends) for s in attribution.speakers]
-    content = [content_units(units, language) for units in said]
+    content = [without_framing(worth, [direct_at(by_speaker[s.id], u) for u in worth],
+                               (s.name, *s.aliases), summary_size(len(worth), options))
+               for s, worth in ((s, content_units(units, language))
+                                for s, units in zip(attribution.speakers, said, strict=True))]
     own = [who(s, by_speaker[s.id]) for s in attribution.speakers]
     keywords = speaker_keywords(content, language, own)
     for speaker, units, worth, about in zip(attribution.speakers, said, content, keywords,
@@ -116,4 +120,10 @@ def who(speaker: Speaker, segments: Sequence[Segment]) -> set[str]:
     words = " ".join([speaker.name, *speaker.aliases, speaker.role,
                       *(s.cue.text for s in segments if s.cue is not None)])
     return {w.lower() for w in find_words(words)}
+
+
+def direct_at(segments: Sequence[Segment], unit: Span) -> bool:
+    """Whether the unit lies in one of the speaker's direct-quote segments."""
+    k = bisect.bisect_right([s.start for s in segments], unit.start) - 1
+    return k >= 0 and unit.start < segments[k].end and segments[k].kind is Kind.DIRECT
 

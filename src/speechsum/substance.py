@@ -23,6 +23,10 @@ COURTESY_WORDS = 10
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Parts of speech that make a short Russian line a statement ("Он объявил выговор.").
 PREDICATES = frozenset({"VERB", "INFN", "PRTS", "GRND", "PRED", "ADJS"})
+# What the reporter says the speaker said ("напомнила, что ...", "said that ..."): content,
+# not bare framing.
+REPORTED_CONTENT = re.compile(r"\b(?:что|чтобы|будто|that|деп|said|says|told|added|argued)\b|"
+                              r"[:—–]\s", re.IGNORECASE)
 # A whole sentence: a capital (after a dash or quotation mark) to a full stop, "!" or "?".
 SENTENCE = re.compile(r"[-–—―«“„\"\s]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ].*[.!?…][»”\"]?", re.DOTALL)
 OPENING = "«“„\""
@@ -120,3 +124,19 @@ def _trim_marks(text: str, start: int, pairs: Sequence[tuple[str, str]]) -> tupl
             else:
                 break
     return text, start
+
+
+def without_framing(units: Sequence[Span], direct: Sequence[bool], names: Sequence[str],
+                    wanted: int) -> tuple[Span, ...]:
+    """When a speaker's own quoted words fill a summary (`wanted` of them), the reporter's
+    bare framing that names them (no "что"/"that" of what they said) is no pick: "С
+    докладом выступила Дамеш Ускумбаева, которая обратила внимание на ряд инициатив" gives
+    way to what she said. `direct` tells, per unit, whether it is quoted; `names` are the
+    speaker's names, matched by their surnames' stems."""
+    if sum(direct) < wanted:
+        return tuple(units)
+    stems = {w.lower()[:5] for n in names for w in WORD.findall(n)[-1:] if len(w) > 2}
+    return tuple(u for u, quoted in zip(units, direct, strict=True)
+                 if quoted or REPORTED_CONTENT.search(u.text)
+                 or not stems.intersection(w.lower()[:5] for w in WORD.findall(u.text)))
+
