@@ -38,7 +38,7 @@ def build_digest(
     ends = [s.end for s in sentences]
     digests = []
     said = [clip_sentences(text, sentences, by_speaker[s.id], ends) for s in attribution.speakers]
-    content = [without_framing(worth, [direct_at(by_speaker[s.id], u) for u in worth],
+    content = [without_framing(worth, direct_at(by_speaker[s.id], worth),
                                (s.name, *s.aliases), summary_size(len(worth), options))
                for s, worth in ((s, content_units(units, language))
                                 for s, units in zip(attribution.speakers, said, strict=True))]
@@ -122,8 +122,12 @@ def who(speaker: Speaker, segments: Sequence[Segment]) -> set[str]:
     return {w.lower() for w in find_words(words)}
 
 
-def direct_at(segments: Sequence[Segment], unit: Span) -> bool:
-    """Whether the unit lies in one of the speaker's direct-quote segments."""
-    k = bisect.bisect_right([s.start for s in segments], unit.start) - 1
-    return k >= 0 and unit.start < segments[k].end and segments[k].kind is Kind.DIRECT
+def direct_at(segments: Sequence[Segment], units: Sequence[Span]) -> list[bool]:
+    """For each unit, whether it lies in one of the speaker's direct-quote segments."""
+    starts = [s.start for s in segments]
+    found = []
+    for unit in units:
+        k = bisect.bisect_right(starts, unit.start) - 1
+        found.append(k >= 0 and unit.start < segments[k].end and segments[k].kind is Kind.DIRECT)
+    return found
 
