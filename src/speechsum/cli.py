@@ -84,6 +84,18 @@ LanguageOption = Annotated[
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", min=1, metavar="N", help="Refuse larger inputs.")
 ]
+FormatOption = Annotated[
+    Format,
+    typer.Option("-f", "--format", help="Output format; rich falls back to text off a terminal."),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option("-o", "--output", metavar="FILE",
+                 help="Write to FILE instead of stdout (atomically); '-' is stdout."),
+]
+JobsOption = Annotated[
+    int, typer.Option("-j", "--jobs", min=1, metavar="N", help="Digest files in N processes.")
+]
 
 app = typer.Typer(
     name="speechsum",
@@ -144,21 +156,8 @@ def summarize(
         Algorithm, typer.Option("-a", "--algorithm", help="Summarization algorithm.")
     ] = Algorithm.LEXRANK,
     language: LanguageOption = LanguageChoice.AUTO,
-    output_format: Annotated[
-        Format,
-        typer.Option(
-            "-f", "--format", help="Output format; rich falls back to text off a terminal."
-        ),
-    ] = Format.RICH,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "-o",
-            "--output",
-            metavar="FILE",
-            help="Write to FILE instead of stdout (atomically); '-' is stdout.",
-        ),
-    ] = None,
+    output_format: FormatOption = Format.RICH,
+    output: OutputOption = None,
     topic: Annotated[
         list[str] | None,
         typer.Option(
@@ -174,10 +173,7 @@ def summarize(
         typer.Option("--narration/--no-narration", help="Also summarize the unattributed text."),
     ] = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-    jobs: Annotated[
-        int,
-        typer.Option("-j", "--jobs", min=1, metavar="N", help="Digest files in N processes."),
-    ] = 1,
+    jobs: JobsOption = 1,
 ) -> None:
     """Summarize what each speaker says in meeting reports.
 
@@ -186,10 +182,7 @@ def summarize(
     if ratio is not None and not 0 < ratio <= 1:
         raise typer.BadParameter("must be greater than 0 and at most 1", param_hint="'--ratio'")
     paths = default_paths(ctx, paths)
-    if output == "-":
-        output = None
-    if output is not None:
-        check_output(ctx, output, paths)
+    output = output_path(ctx, output, paths)
 
     from speechsum.model import DigestOptions, Language
 
@@ -213,29 +206,17 @@ def speakers(
                        show_default=False),
     ] = None,
     language: LanguageOption = LanguageChoice.AUTO,
-    output_format: Annotated[
-        Format,
-        typer.Option("-f", "--format", help="Output format; rich falls back to text off a "
-                     "terminal."),
-    ] = Format.RICH,
-    output: Annotated[
-        str | None,
-        typer.Option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout."),
-    ] = None,
+    output_format: FormatOption = Format.RICH,
+    output: OutputOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-    jobs: Annotated[
-        int,
-        typer.Option("-j", "--jobs", min=1, metavar="N", help="Read files in N processes."),
-    ] = 1,
+    jobs: JobsOption = 1,
 ) -> None:
     """List who speaks in reports: role, other names, segments, words, share quoted, first at.
 
     Example: speechsum speakers report.txt -f markdown
     """
     paths = default_paths(ctx, paths)
-    output = None if output == "-" else output
-    if output is not None:
-        check_output(ctx, output, paths)
+    output = output_path(ctx, output, paths)
     from speechsum.model import DigestOptions, Language
 
     options = DigestOptions(
@@ -268,10 +249,7 @@ def show(
     output_format: Annotated[
         ShowFormat, typer.Option("-f", "--format", help="rich (colour), text or html.")
     ] = ShowFormat.RICH,
-    output: Annotated[
-        str | None,
-        typer.Option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout."),
-    ] = None,
+    output: OutputOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Show the report with each speaker's words in their colour; --explain tells why.
@@ -279,9 +257,7 @@ def show(
     Example: speechsum show report.txt --speaker "Иван Петров" --explain
     """
     path = default_paths(ctx, [path] if path != "-" else None)[0]
-    output = None if output == "-" else output
-    if output is not None:
-        check_output(ctx, output, [path])
+    output = output_path(ctx, output, [path])
     from speechsum.model import DigestOptions, Language
     from speechsum.pipeline import build_digest
     from speechsum.render import show as view
@@ -307,14 +283,15 @@ def show(
         Console(highlight=False).print(show_text(decoded.text, digest, only, explain))
         return
     render = view.render_show_html if output_format is ShowFormat.HTML else view.render_show_text
-    data = render(decoded.text, digest, only, explain)
-    if output is None:
-        write_stdout(data)
-        return
-    try:
-        write_atomically(output, data.encode("utf-8", "replace"))
-    except OSError as error:
-        fail(f"{display_path(output)}: {describe_os_error(error)}")
+    write_output(render(decoded.text, digest, only, explain), output)
+
+
+def output_path(ctx: typer.Context, output: str | None, paths: Sequence[str]) -> str | None:
+    """The file to write, None for stdout ('-' too); refused when it names an input."""
+    if output is None or output == "-":
+        return None
+    check_output(ctx, output, paths)
+    return output
 
 
 def default_paths(ctx: typer.Context, paths: list[str] | None) -> list[str]:
@@ -435,6 +412,11 @@ def emit(
     text_format = Format.TEXT if output_format is Format.RICH else output_format
     data = (render_all(digests, text_format, several) if view is View.DIGEST
             else render_speakers(digests, text_format, several))
+    write_output(data, output)
+
+
+def write_output(data: str, output: str | None) -> None:
+    """`data` to stdout, or atomically to the output file; a failure is a one-line error."""
     if output is None:
         write_stdout(data)
         return

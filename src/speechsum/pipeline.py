@@ -38,10 +38,12 @@ def build_digest(
     ends = [s.end for s in sentences]
     digests = []
     said = [clip_sentences(text, sentences, by_speaker[s.id], ends) for s in attribution.speakers]
-    content = [without_framing(worth, direct_at(by_speaker[s.id], worth),
-                               (s.name, *s.aliases), summary_size(len(worth), options))
-               for s, worth in ((s, content_units(units, language))
-                                for s, units in zip(attribution.speakers, said, strict=True))]
+    content = []  # what a summary may pick: content units, bare framing left out
+    for speaker, units in zip(attribution.speakers, said, strict=True):
+        worth = content_units(units, language)
+        direct = direct_at(by_speaker[speaker.id], worth)
+        names = (speaker.name, *speaker.aliases)
+        content.append(without_framing(worth, direct, names, summary_size(len(worth), options)))
     own = [who(s, by_speaker[s.id]) for s in attribution.speakers]
     keywords = speaker_keywords(content, language, own)
     for speaker, units, worth, about in zip(attribution.speakers, said, content, keywords,

@@ -36,15 +36,13 @@ COURTESY = {
     Language.RU: re.compile(
         r"(?:добр(?:ый|ое|ой)\s+(?:день|вечер|утро|ночи)|здравствуй|приветствую|спасибо|"
         r"благодарю|благодарим|уважаем\w*|дорог(?:ие|ой|ая)|коллеги|пожалуйста|прошу\s+вас|"
-        r"слово\s+(?:предоставляется|имеет)|переходим\s+к|прошу\s+голосовать|"
-        r"(?:да|нет|хорошо|ладно|понятно|так)\b[.!?,…]*$)", re.IGNORECASE),
+        r"слово\s+(?:предоставляется|имеет)|переходим\s+к|прошу\s+голосовать)", re.IGNORECASE),
     Language.KK: re.compile(
-        r"(?:сәлеметсіз|сәлем|қайырлы\s+(?:күн|таң|кеш)|рахмет|рақмет|құрметті|қадірлі|"
-        r"(?:иә|жоқ|жақсы)\b[.!?,…]*$)", re.IGNORECASE),
+        r"(?:сәлеметсіз|сәлем|қайырлы\s+(?:күн|таң|кеш)|рахмет|рақмет|құрметті|қадірлі)",
+        re.IGNORECASE),
     Language.EN: re.compile(
         r"(?:good\s+(?:morning|afternoon|evening|day)|hello|hi\b|thank|thanks|"
-        r"ladies\s+and\s+gentlemen|dear\b|welcome\b|(?:yes|no|okay|ok|right|sure)\b[.!?,…]*$)",
-        re.IGNORECASE),
+        r"ladies\s+and\s+gentlemen|dear\b|welcome\b)", re.IGNORECASE),
 }
 
 

@@ -58,6 +58,7 @@ class People:
         self.last_seen: dict[str, int] = {}
         self.role_holders: dict[str, str] = {}
         self.organisations: list[str] = []
+        self.owners: dict[str, str | None] = {}
 
     def register_named(self, ref: Named) -> str:
         key = self.register(ref.mention, subject=ref.subject, gender=ref.gender, case=ref.case)
@@ -222,13 +223,15 @@ class People:
 
     def _owner_named(self, head: str) -> str | None:
         """"в пресс-службе" after "запрос в пресс-службу МВД": the capitalised name that
-        followed the same head noun last, if any."""
+        followed the same head noun last, if any (the text is read once per head noun)."""
         if " " in head or not head[:1].islower():
             return None
-        stem = re.escape(head[: max(4, len(head) - 2)])
-        found = list(re.finditer(rf"(?i:{stem})\w*\s+(?P<owner>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w«»-]*)",
-                                 self.text))
-        return found[-1].group("owner") if found else None
+        if head not in self.owners:
+            stem = re.escape(head[: max(4, len(head) - 2)])
+            found = list(re.finditer(
+                rf"(?i:{stem})\w*\s+(?P<owner>[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w«»-]*)", self.text))
+            self.owners[head] = found[-1].group("owner") if found else None
+        return self.owners[head]
 
     # -- resolving ---------------------------------------------------------------------------
 

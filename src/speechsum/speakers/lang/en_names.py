@@ -212,7 +212,8 @@ def role_before(text: str, start: int) -> str:
             words[0].lower() in lexicon_en.NOT_NAME_WORDS)):
         words.pop(0)
     if any(w[:1].isupper() for w in words):
-        while words and words[0][:1].islower() and not ADJECTIVE.search(words[0]) and (
+        while words and words[0][:1].islower() and (
+                not ADJECTIVE.search(words[0]) or words[0] in OF_THE_MOMENT) and (
                 words[0] not in lexicon_en.ATTRIBUTIVE_PARTICIPLES):
             words.pop(0)  # "let Deputy Mayor" -> "Deputy Mayor"; "presumptive GOP nominee"
     return " ".join(words)
@@ -344,9 +345,10 @@ def _role_set_before(text: str, start: int, end: int) -> str:
 HONORIFICS = frozenset("mr mrs ms miss mister sir madam".split())
 # Titles of courtesy rather than office: alone they are a role, beside a description not.
 COURTESY = frozenset("dr rev prof".split())
-# Adjectives by their ending, and "former": they stay before a capitalised role.
-ADJECTIVE = re.compile(r"(?<!^curr)(?:ive|al|ic|ous|ent|ant|ary|ian|ean|ish|ese)$|"
-                       r"^(?:former|ex-\w+)$")
+# Adjectives by their ending, and "former": they stay before a capitalised role; words of
+# the moment ("current", "present") say when, not which office.
+ADJECTIVE = re.compile(r"(?:ive|al|ic|ous|ent|ant|ary|ian|ean|ish|ese)$|^(?:former|ex-\w+)$")
+OF_THE_MOMENT = frozenset({"current", "present", "then"})
 ROLE_WORDS = lexicon_en.TITLES | lexicon_en.ROLE_NOUNS | lexicon_en.ROLE_HEADS
 TIME_NOUNS = frozenset("""day days week weeks month months year years morning afternoon
     evening night time times moment decade hour hours minute minutes weekend""".split())
