@@ -20,15 +20,17 @@ from speechsum.model import (
 from speechsum.sentences import split_sentences
 from speechsum.speakers import attribute_speakers
 from speechsum.substance import content_units, without_framing
-from speechsum.summarize import find_words, summarize_units, summary_size
+from speechsum.summarize import find_words, require_sumy, summarize_units, summary_size
 
 DEFAULT_OPTIONS = DigestOptions()
 
 
 def build_digest(
-    text: str, options: DigestOptions = DEFAULT_OPTIONS, source: str | None = None
+    text: str, options: DigestOptions | None = None, source: str | None = None
 ) -> Digest:
-    """Attribute speech in `text` and summarize each speaker's words."""
+    """Attribute speech in `text` and summarize each speaker's words; `source` names the
+    input in the digest (a path, say), and options None are the defaults."""
+    options = check_arguments(text, options, source)
     language = options.language or detect_language(text)
     sentences = split_sentences(text, language)
     attribution = attribute_speakers(text, sentences, language)
@@ -66,7 +68,33 @@ def build_digest(
         narration=narration,
         source=source,
         text_length=len(text),
+        options=options,
     )
+
+
+def check_arguments(text: str, options: DigestOptions | None, source: str | None) -> DigestOptions:
+    """build_digest's options, defaults for None, once its arguments are what it takes:
+    TypeError otherwise, and MissingExtraError before any work when sumy is asked for."""
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError(
+            "build_digest() takes the text as str; decode bytes first, e.g. data.decode('utf-8')"
+        )
+    if not isinstance(text, str):
+        raise TypeError(f"build_digest(): text must be a str, not {type(text).__name__}")
+    if options is None:
+        options = DEFAULT_OPTIONS
+    elif not isinstance(options, DigestOptions):
+        raise TypeError(
+            "build_digest(): options must be a DigestOptions, e.g. DigestOptions(sentences=2),"
+            f" not {type(options).__name__}"
+        )
+    if source is not None and not isinstance(source, str):
+        raise TypeError(
+            f"build_digest(): source must be a str or None, not {type(source).__name__}"
+        )
+    if options.engine == "sumy":
+        require_sumy()  # even when no one speaks, so that every input tells
+    return options
 
 
 def clip_sentences(

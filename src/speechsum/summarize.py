@@ -1,13 +1,15 @@
 """Extractive summaries over our own units: sumy's algorithms, redone with numpy.
 
 sumy is the reference: each `rank_*` function below ranks units as one sumy summarizer does
-(tests compare them on every algorithm, `rank_with_sumy` runs sumy itself), but sumy is not
-imported at run time. Importing it costs more than a whole article's digest (its stemmers
-pull in nltk, which imports scipy.stats), its summarizers loop in Python over all pairs of
-sentences (1,000 units take 5 s to 5 min), and even its linear ones, Luhn and Edmundson,
-stem every token again for every sentence. Here a segment's words become a term matrix once -
-dense numpy for small segments, scipy.sparse past DENSE_ENTRIES - and every pairwise sum is
-a matrix product, in blocks, so that no n x n matrix of floats is ever held for big segments.
+(tests compare them on every algorithm, `rank_with_sumy` runs sumy itself), but the builtin
+engine never imports sumy; the "sumy" engine (an optional extra) runs sumy's summarizers over
+the same units instead, to the same picks. Importing sumy costs more than a whole article's
+digest (its stemmers pull in nltk, which imports scipy.stats), its summarizers loop in
+Python over all pairs of sentences (1,000 units take 5 s to 5 min), and even its linear
+ones, Luhn and Edmundson, stem every token again for every sentence. Here a segment's words
+become a term matrix once - dense numpy for small segments, scipy.sparse past DENSE_ENTRIES -
+and every pairwise sum is a matrix product, in blocks, so that no n x n matrix of floats is
+ever held for big segments.
 
 Where sumy's answer is arbitrary, ours is deterministic: scores that differ only in the last
 bits of a float (equal sentences, sums taken in set order, LSA's rows in frozenset order) count
@@ -72,21 +74,19 @@ def summarize_units(
     With `options.topic`, units containing a topic word (compared by stem, so "Послания"
     matches the topic "Послание") come before all others; each group keeps the algorithm's
     order. The summary is thus on topic when the speaker touched it at all, and filled with
-    the algorithm's best otherwise.
+    the algorithm's best otherwise. Either engine ranks; the rest is the same for both.
     """
-    method = find_method(options.algorithm)
+    rank = build_ranker(options.algorithm, language, options.topic, options.engine)
     count = summary_size(len(units), options)
     if count >= len(units):
         return tuple(units)
-    if count <= 0:
-        return ()
     if options.algorithm == "edmundson" and not options.topic:
         # Without key words Edmundson ranks by location alone: no words to read.
         ranking = rank_by_location(len(units))
     elif options.algorithm in BY_ROUNDS and len(units) > ROUND_SIZE * 2:
-        ranking = rank_in_rounds(units, language, method, count, options.topic)
+        ranking = rank_in_rounds(units, rank, count)
     else:
-        ranking = method.rank(read_words(units, language, options.topic))
+        ranking = rank(units)
     if options.topic:
         stems = {stem for phrase in options.topic for stem in stem_words(phrase, language)}
         on_topic = [bool(stems.intersection(stem_words(u.text, language))) for u in units]
@@ -94,6 +94,22 @@ def summarize_units(
     else:
         chosen = [next(ranking) for _ in range(count)]
     return tuple(units[i] for i in sorted(chosen))
+
+
+Ranker = Callable[[Sequence[Span]], Iterator[int]]
+
+
+def build_ranker(algorithm: str, language: Language, topic: Sequence[str] = (),
+                 engine: str = "builtin") -> Ranker:
+    """A function from units to their indices best first, by `algorithm` as `engine` runs it:
+    "builtin" (ours) or "sumy" (sumy's summarizer and nltk's stemmer; MissingExtraError
+    when sumy is not installed). Both give the same ranking where the two Snowballs agree."""
+    method = find_method(algorithm)
+    if engine == "sumy":
+        require_sumy()
+        return lambda units: iter(rank_with_sumy(
+            units, language, algorithm, topic, first_of_equals=True, sumy_stemmer=True))
+    return lambda units: method.rank(read_words(units, language, topic))
 
 
 # LexRank links every pair of similar sentences, so one speaker repeating himself costs time
@@ -104,16 +120,13 @@ BY_ROUNDS = frozenset({"lexrank"})
 ROUND_SIZE = 2000
 
 
-def rank_in_rounds(units: Sequence[Span], language: Language, method: Method, count: int,
-                   topic: Sequence[str]) -> Iterator[int]:
-    """The method's ranking in two rounds: blocks of ROUND_SIZE, then their best together."""
+def rank_in_rounds(units: Sequence[Span], rank: Ranker, count: int) -> Iterator[int]:
+    """The ranking in two rounds: blocks of ROUND_SIZE, then their best together."""
     finalists: list[int] = []
     for first in range(0, len(units), ROUND_SIZE):
-        block = units[first : first + ROUND_SIZE]
-        ranking = method.rank(read_words(block, language, topic))
+        ranking = rank(units[first : first + ROUND_SIZE])
         finalists.extend(first + i for _, i in zip(range(count * 4), ranking, strict=False))
-    final = method.rank(read_words([units[i] for i in finalists], language, topic))
-    ranked = [finalists[i] for i in final]
+    ranked = [finalists[i] for i in rank([units[i] for i in finalists])]
     chosen = set(ranked)
     return iter(ranked + [i for i in range(len(units)) if i not in chosen])
 
@@ -697,7 +710,23 @@ METHODS: dict[str, Method] = {
 }
 
 
-# sumy itself: the reference for tests and benchmarks.
+# sumy itself: the "sumy" engine, and the reference for tests and benchmarks.
+
+
+class MissingExtraError(RuntimeError):
+    """The sumy engine was asked for, but sumy or nltk is not installed."""
+
+
+SUMY_MISSING = "the sumy engine needs the sumy extra: pip install 'speechsum[sumy]'"
+
+
+def require_sumy() -> None:
+    """Import sumy and nltk (its stemmers' Snowball), or raise MissingExtraError."""
+    try:
+        for name in ("sumy", "nltk"):
+            importlib.import_module(name)
+    except ImportError as error:
+        raise MissingExtraError(SUMY_MISSING) from error
 
 
 def rank_with_sumy(
