@@ -90,14 +90,17 @@ def test_json_shape() -> None:
     wire = json.loads(render_json(make_digest()))
     assert list(wire) == [
         "schema_version",
+        "speechsum_version",
         "source",
+        "input_format",
+        "options",
         "language",
         "algorithm",
         "speakers",
         "segments",
         "narration",
     ]
-    assert wire["schema_version"] == SCHEMA_VERSION == 2
+    assert wire["schema_version"] == SCHEMA_VERSION == 3
     assert (wire["source"], wire["language"], wire["algorithm"]) == ("report.txt", "ru", "lexrank")
     assert wire["narration"] is None
     first = wire["speakers"][0]
@@ -130,7 +133,7 @@ def test_json_offsets_point_into_the_source() -> None:
 def test_json_keeps_cyrillic_and_indents() -> None:
     out = render_json(make_digest())
     assert "Асхат Нурланов" in out and "\\u04" not in out
-    assert out.startswith('{\n  "schema_version": 2,\n') and out.endswith("}\n")
+    assert out.startswith('{\n  "schema_version": 3,\n') and out.endswith("}\n")
 
 
 def test_jsonl_is_one_line() -> None:

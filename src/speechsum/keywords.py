@@ -11,8 +11,8 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from speechsum.model import Language, Span
-from speechsum.summarize import find_words, stem_word, stop_words
+from speechsum.model import Digest, Language, Span
+from speechsum.summarize import find_words, stem_word, stem_words, stop_words
 
 KEYWORDS = 5
 # A word shorter than this is no topic ("год", "мы" aside: short words are mostly function
@@ -64,3 +64,14 @@ def shown(written: Counter[str]) -> str:
     for w, n in written.items():
         lower[w.lower()] += n  # "Школа" opening a sentence is "школа" too
     return lower.most_common(1)[0][0]
+
+
+def unmatched_topic(digest: Digest, topic: Sequence[str]) -> tuple[str, ...]:
+    """The topic words that share a stem with nothing the speakers say (as the summaries
+    compare them), so that favouring them changes nothing."""
+    if not topic:
+        return ()
+    said: set[str] = set()
+    for segment in digest.segments:
+        said.update(stem_words(segment.text, digest.language))
+    return tuple(w for w in topic if not said.intersection(stem_words(w, digest.language)))

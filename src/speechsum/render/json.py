@@ -1,4 +1,4 @@
-"""The JSON wire shape (schema_version 2) and its renderers: `json`, `jsonl` and arrays."""
+"""The JSON wire shape (schema_version 3) and its renderers: `json`, `jsonl` and arrays."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import json
 from collections.abc import Sequence
 from typing import TypedDict
 
-from speechsum.model import Digest, Segment, Span, SpeakerDigest
+from speechsum import __version__
+from speechsum.model import Digest, DigestOptions, Segment, Span, SpeakerDigest
 from speechsum.render import Sources
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class SpanJSON(TypedDict):
@@ -57,9 +58,27 @@ class NarrationJSON(TypedDict):
     summary: list[SpanJSON]
 
 
-class DigestJSON(TypedDict):
+class OptionsJSON(TypedDict):
+    language: str  # as asked: "auto" or a language
+    algorithm: str
+    engine: str
+    sentences: int
+    ratio: float | None
+    topic: list[str]
+    narration: bool
+
+
+class ExtractedJSON(TypedDict, total=False):
+    # Present for converted inputs (pages, documents) only: the text the offsets refer to.
+    text: str
+
+
+class DigestJSON(ExtractedJSON):
     schema_version: int
+    speechsum_version: str
     source: str | None
+    input_format: str  # "text", "html" or "docx"
+    options: OptionsJSON
     language: str
     algorithm: str
     speakers: list[SpeakerJSON]
@@ -94,14 +113,33 @@ def digest_to_json(digest: Digest) -> DigestJSON:
     sources = Sources(digest)
     if digest.narration is not None:
         narration = NarrationJSON(summary=[span_to_json(s) for s in digest.narration])
-    return DigestJSON(
+    wire = DigestJSON(
         schema_version=SCHEMA_VERSION,
+        speechsum_version=__version__,
         source=digest.source,
+        input_format=digest.input_format,
+        options=options_to_json(digest.options or DigestOptions(algorithm=digest.algorithm)),
         language=digest.language.value,
         algorithm=digest.algorithm,
         speakers=[speaker_to_json(s, sources) for s in digest.speakers],
         segments=[segment_to_json(s) for s in digest.segments],
         narration=narration,
+    )
+    if digest.text is not None:
+        wire["text"] = digest.text
+    return wire
+
+
+def options_to_json(options: DigestOptions) -> OptionsJSON:
+    """The options a digest was made with."""
+    return OptionsJSON(
+        language=options.language.value if options.language else "auto",
+        algorithm=options.algorithm,
+        engine=options.engine,
+        sentences=options.sentences,
+        ratio=options.ratio,
+        topic=list(options.topic),
+        narration=options.narration,
     )
 
 

@@ -1,0 +1,176 @@
+"""The inputs of a command: paths and folders expanded, each read, converted and digested,
+in worker processes for many files, with outcomes in input order."""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import os
+import signal
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from speechsum.cli.messages import TRACEBACK_VARIABLE, display_path, source_name
+from speechsum.reading import InputError, decode_input, read_path
+
+if TYPE_CHECKING:
+    from speechsum.model import Digest, DigestOptions
+
+# What a folder argument reads unless --glob says otherwise: reports, pages, documents and
+# captions, in any case.
+TEXT_LIKE = ("*.txt", "*.text", "*.md", "*.html", "*.htm", "*.xhtml", "*.docx", "*.vtt", "*.srt")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One input: a path (or '-'), or a folder that had nothing to read (`problem`)."""
+
+    path: str
+    problem: str = ""
+
+
+def expand_paths(paths: Sequence[str], patterns: Sequence[str] = ()) -> list[Item]:
+    """The inputs in order, each folder replaced by its files matching `patterns` (the
+    text-like ones by default), in all subfolders, sorted, hidden ones left out."""
+    wanted = tuple(p.lower() for p in patterns) or TEXT_LIKE
+    items = []
+    for path in paths:
+        if path == "-" or not os.path.isdir(path):
+            items.append(Item(path))
+            continue
+        found = list(walk(path, wanted))
+        if not found:
+            looked = ", ".join(wanted)
+            items.append(Item(path, f"no files matching {looked} in this folder"))
+        items.extend(Item(f) for f in found)
+    return items
+
+
+def walk(folder: str, patterns: Sequence[str]) -> Iterator[str]:
+    """Files under `folder` whose names match one of `patterns`, sorted by their path."""
+    found = []
+    for directory, subfolders, names in os.walk(folder):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for name in names:
+            lowered = name.lower()
+            if not name.startswith(".") and any(fnmatch.fnmatchcase(lowered, p)
+                                                for p in patterns):
+                relative = os.path.relpath(os.path.join(directory, name), folder)
+                found.append(relative.split(os.sep))
+    for parts in sorted(found):
+        yield os.path.join(folder, *parts)
+
+
+@dataclass(frozen=True)
+class Report:
+    """An input read and made text: the text, what it was converted from, and warnings."""
+
+    text: str
+    kind: str = "text"
+    warnings: tuple[str, ...] = ()
+
+
+def read_report(path: str, max_bytes: int) -> Report:
+    """Read `path` ('-' is stdin) and turn it into text: pages and documents are converted,
+    text files decoded; InputError when that cannot be done."""
+    from speechsum.convert import convert, input_kind
+
+    data = read_path(path, max_bytes)
+    kind = input_kind("" if path == "-" else path, data)
+    if kind == "text":
+        decoded = decode_input(data)
+        return Report(decoded.text, warnings=tuple(filter(None, [decoded.warning])))
+    converted = convert(data, kind)
+    return Report(converted.text, kind, tuple(filter(None, [converted.warning])))
+
+
+def language_warnings(text: str, options: DigestOptions) -> tuple[str, ...]:
+    """A warning when the text is in none of our languages, or not in the one forced."""
+    from speechsum.language_guard import forced_language_mismatch, unsupported_language
+
+    if options.language is None:
+        found = unsupported_language(text)
+    else:
+        found = forced_language_mismatch(text, options.language)
+    return (found,) if found else ()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: a digest and perhaps warnings, or no digest and the error."""
+
+    digest: Digest | None
+    error: str = ""
+    warnings: tuple[str, ...] = field(default=())
+    # The topic words nothing its speakers say matches.
+    unmatched: tuple[str, ...] = ()
+
+
+def digest_input(item: Item, options: DigestOptions, max_bytes: int) -> Outcome:
+    """The digest of one input, or the message of the error that kept it from being made."""
+    from speechsum.pipeline import build_digest
+
+    if item.problem:
+        return Outcome(None, item.problem)
+    try:
+        report = read_report(item.path, max_bytes)
+    except InputError as error:
+        return Outcome(None, error.message)
+    try:
+        warnings = report.warnings + language_warnings(report.text, options)
+        digest = build_digest(report.text, options, source_name(item.path))
+        if report.kind != "text":
+            digest = replace(digest, input_format=report.kind, text=report.text)
+        from speechsum.keywords import unmatched_topic
+
+        return Outcome(digest, warnings=warnings, unmatched=unmatched_topic(digest, options.topic))
+    except MemoryError:
+        return Outcome(None, "not enough memory to digest this input; try a smaller file")
+    except Exception as error:
+        # A bug, not a bad input: one line that says so, and the other inputs still go on.
+        if os.environ.get(TRACEBACK_VARIABLE):
+            raise
+        from speechsum.render import one_line
+
+        what = one_line(f"{type(error).__name__}: {error}")[:200]
+        return Outcome(
+            None, f"internal error ({what}); please report it ({TRACEBACK_VARIABLE}=1 shows more)"
+        )
+
+
+def map_digests(items: Sequence[Item], options: DigestOptions, max_bytes: int, jobs: int
+                ) -> Iterable[Outcome]:
+    """`digest_input` of each item, in order; in `jobs` worker processes for several files."""
+    work = functools.partial(digest_input, options=options, max_bytes=max_bytes)
+    # Only this process can read stdin.
+    if jobs <= 1 or len(items) <= 1 or any(i.path == "-" for i in items):
+        return map(work, items)
+    return map_in_processes(work, items, jobs)
+
+
+def map_in_processes(work: functools.partial[Outcome], items: Sequence[Item], jobs: int
+                     ) -> Iterable[Outcome]:
+    """`map(work, items)` in a pool of `jobs` processes, results in input order."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # The first input is digested here: forked workers then share the dictionaries it loads.
+    yield work(items[0])
+    chunk = max(1, min(16, len(items) // (jobs * 8)))
+    with context.Pool(min(jobs, len(items) - 1), initializer=leave_signals_to_parent) as pool:
+        yield from pool.imap(work, items[1:], chunksize=chunk)
+
+
+def leave_signals_to_parent() -> None:
+    """In a worker: leave Ctrl-C to the parent, and die quietly when the pool is terminated."""
+    # Otherwise each worker prints "Process ForkPoolWorker-2:" and a KeyboardInterrupt
+    # traceback; the parent stops the pool and exits 130 by itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def describe(item: Item) -> str:
+    """How messages name an input."""
+    return display_path(source_name(item.path))
