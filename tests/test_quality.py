@@ -36,3 +36,21 @@ def test_ruff() -> None:
 def test_mypy() -> None:
     # Files and strictness come from [tool.mypy] in pyproject.toml.
     run_tool("mypy")
+
+
+def quick_start() -> list[str]:
+    """The commands of README.md's Quick start block."""
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Quick start", 1)[1]
+    block = section.split("```\n", 1)[1].split("```", 1)[0]
+    return [line for line in block.splitlines() if line.strip()]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    if not (ROOT / ".ci" / "run").exists():
+        pytest.skip("not running from a checkout")
+    commands = quick_start()
+    assert len(commands) == 2
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert commands[1] in ci
+    # Both make their own virtualenv: a stock Debian pip refuses to install outside one.
+    assert all(c.startswith("python3 -m venv .venv && .venv/bin/pip install ") for c in commands)
