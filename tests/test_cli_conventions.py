@@ -3,6 +3,7 @@ case, one-line errors, colour, progress, streaming, folders and warnings."""
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -172,6 +173,24 @@ def test_progress_only_on_a_terminal_with_work_to_wait_for(
     assert progress.wanted([str(report)], quiet=False)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
     assert not progress.wanted([str(report), str(report)], quiet=False)
+
+
+def test_the_bar_counts_the_inputs_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    with progress.progress(3, shown=True) as advance:
+        for _ in range(3):
+            advance()
+    assert "digesting" in screen.getvalue() and "3/3" in screen.getvalue()
+    quiet = Terminal()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    with progress.progress(3, shown=False) as advance:
+        advance()
+    assert quiet.getvalue() == ""
 
 
 def test_no_progress_bar_in_a_log(report: Path) -> None:

@@ -130,7 +130,7 @@ app = typer.Typer(
 # Options the commands share; values are strings, parsed in speechsum.cli.values.
 PathsArgument = Annotated[
     list[str] | None,
-    typer.Argument(metavar="PATH...", show_default=False,
+    typer.Argument(metavar="PATH", show_default=False,
                    help="Reports: text, captions (.vtt .srt), web pages (.html), Word (.docx), "
                         "or folders of them; '-' or none reads stdin."),
 ]
@@ -190,7 +190,7 @@ def speechsum(
 ) -> None:
     """Who said what: per-speaker extractive digests of meeting reports.
 
-    `speechsum FILE...` is short for `speechsum summarize FILE...`.
+    speechsum FILE... is short for speechsum summarize FILE...; see speechsum COMMAND -h.
 
     Example: speechsum summarize report.txt
     """
