@@ -16,6 +16,7 @@ from speechsum.render.json import (
     render_jsonl,
 )
 from speechsum.render.markdown import render_markdown
+from speechsum.render.speakers import render_speakers_json
 from speechsum.render.terminal import render_terminal
 from speechsum.render.text import render_text
 
@@ -151,6 +152,60 @@ def test_json_escapes_control_characters() -> None:
     out = render_json(hostile_digest())
     assert "\x1b" not in out and "\\u001b" in out
     assert json.loads(out)["speakers"][0]["name"] == "[blink]Eve[/blink]\x1b[5m"
+
+
+LINE_BREAKS = ("\u2028", "\u2029", "\x85")  # line breaks to str.splitlines, raw in JSON
+
+
+def line_break_digest() -> Digest:
+    """A report whose speech, speaker and file name hold Unicode line breaks JSON leaves raw."""
+    source = "Аким\u2028района сказал: «Дороги\u2029отремонтируем\x85к осени».\n"
+    said = span("Дороги\u2029отремонтируем\x85к осени", source)
+    who = Speaker("s1", "Аким\u2028района", "аким\x85района", ("Акима\u2029района",))
+    return Digest(
+        language=Language.RU,
+        algorithm="lexrank",
+        speakers=(SpeakerDigest(who, 1, 1, 3, (said,)),),
+        segments=(Segment(said.start, said.end, said.text, "s1", Kind.DIRECT, "quotation"),),
+        narration=(span("Аким\u2028района сказал:", source),),
+        source="отчёт\u2028за май.txt",
+        text_length=len(source),
+    )
+
+
+def test_jsonl_escapes_unicode_line_breaks() -> None:
+    digest = line_break_digest()
+    out = render_jsonl(digest) + render_jsonl(digest)
+    assert len(out.splitlines()) == 2
+    assert not set(LINE_BREAKS) & set(out)
+    assert "\\u2028" in out and "\\u2029" in out and "\\u0085" in out
+    wire = json.loads(out.splitlines()[0])
+    assert wire["segments"][0]["text"] == "Дороги\u2029отремонтируем\x85к осени"
+    assert wire["source"] == "отчёт\u2028за май.txt"
+    assert wire["speakers"][0]["name"] == "Аким\u2028района"
+    assert "Дороги" in out  # the rest stays readable, not \u-escaped
+
+
+def test_indented_json_escapes_unicode_line_breaks() -> None:
+    digest = line_break_digest()
+    for out in [render_json(digest), render_json_array([digest, digest])]:
+        assert not set(LINE_BREAKS) & set(out)
+        assert out.count("\n") == len(out.splitlines())  # every line break is a real newline
+    assert json.loads(render_json(digest))["narration"]["summary"][0]["text"] == (
+        "Аким\u2028района сказал:")
+
+
+def test_speakers_json_escapes_unicode_line_breaks() -> None:
+    digests = [line_break_digest(), line_break_digest()]
+    lines = render_speakers_json(digests, several=True, lines=True)
+    assert len(lines.splitlines()) == 2
+    row = json.loads(lines.splitlines()[0])["speakers"][0]
+    assert (row["name"], row["role"], row["aliases"]) == (
+        "Аким\u2028района", "аким\x85района", ["Акима\u2029района"])
+    for out in [lines, render_speakers_json(digests, several=True, lines=False)]:
+        assert not set(LINE_BREAKS) & set(out)
+    assert json.loads(render_speakers_json(digests[:1], several=False, lines=False))["source"] == (
+        "отчёт\u2028за май.txt")
 
 
 # Markdown and text

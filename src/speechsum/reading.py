@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
 import unicodedata
@@ -58,6 +59,11 @@ MAGIC = (
     (8, b"WAVE", "a WAV audio file"),
     (257, b"ustar", "a tar archive"),
 )
+
+# What decoding leaves of a code unit that is no character, and the controls (category Cc but
+# the whitespace a text file holds) that UTF-16 or UTF-32 text without a BOM never has.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 KAZAKH = frozenset("әғқңөұүһі")
@@ -187,11 +193,13 @@ def decode_input(data: bytes) -> Decoded:
     decoded = decode_with_bom(data)
     if decoded is None:
         if b"\x00" in data:
-            decoded = decode_utf16_without_bom(data)
+            decoded = decode_wide_without_bom(data)
         else:
             decoded = decode_utf8(data) or decode_legacy(data)
-    text = decoded.text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    # Only the byte-order mark goes, as `utf-8-sig` and `utf-16` drop it: a second U+FEFF is a
+    # character of the text (a zero-width no-break space), and offsets count it.
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.replace("\ufeff", "").strip():
         raise InputError("input contains only whitespace" if text else "input is empty")
     return Decoded(text, decoded.encoding, decoded.warning)
 
@@ -207,38 +215,92 @@ def sniff_binary(data: bytes) -> str | None:
 def binary_start(head: bytes) -> str | None:
     """What the first bytes of a file say it is, if not text: a magic number or stray NULs.
 
-    NUL bytes in UTF-16 or UTF-32 text sit at one parity only, or follow a byte-order mark.
+    NUL bytes in UTF-16 or UTF-32 text follow a byte-order mark or fall where
+    `wide_encodings` expects them, and the text they decode to has no control characters.
     """
     found = sniff_binary(head)
     wide = any(head.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8")
     if found or wide or b"\x00" not in head:
         return found
-    if head[0::2].count(0) == 0 or head[1::2].count(0) == 0:
+    if any(read_wide(head, encoding) for encoding in wide_encodings(head)):
         return None
     return "a binary file (contains NUL bytes)"
 
 
 def decode_with_bom(data: bytes) -> Decoded | None:
-    """Text decoded by its byte-order mark, or None when there is no BOM."""
+    """Text decoded by its byte-order mark, or None when there is no BOM.
+
+    Bad bytes are repaired as without a BOM; bytes that are mostly no text in the BOM's
+    encoding are refused.
+    """
     for bom, encoding in BOMS:
-        if data.startswith(bom):
-            try:
-                return Decoded(data[len(bom) :].decode(encoding), encoding)
-            except UnicodeDecodeError as error:
-                name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
-                at = error.start + len(bom)
-                raise InputError(
-                    f"invalid {name} at byte {at} after a {name} byte-order mark"
-                ) from None
+        if not data.startswith(bom):
+            continue
+        body = data[len(bom) :]
+        name = encoding_name(encoding)
+        if encoding == "utf-8":
+            decoded = decode_utf8(body, marked=True)
+        else:
+            decoded = read_wide(body, encoding, marked=True)
+        if decoded is None:
+            at = first_error(body, encoding) + len(bom)
+            raise InputError(f"invalid {name} at byte {at} after a {name} byte-order mark")
+        return decoded
     return None
 
 
-def decode_utf8(data: bytes) -> Decoded | None:
+def encoding_name(encoding: str) -> str:
+    """The name of a Unicode encoding without its byte order, for messages: "UTF-16"."""
+    return encoding.upper().removesuffix("-LE").removesuffix("-BE")
+
+
+def first_error(data: bytes, encoding: str) -> int:
+    """The offset of the first byte of `data` that is not text in `encoding`."""
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        return error.start
+    return len(data)
+
+
+def damaged(text: str, bad: list[int]) -> bool:
+    """Whether more than one character in ten had to be replaced: bytes that are no text."""
+    return len(bad) * 10 > len(text)
+
+
+def repair_note(name: str, text: str, bad: list[int]) -> str | None:
+    """The warning for characters replaced at the sorted offsets `bad` of `text`, if any.
+
+    >>> repair_note("UTF-16", "a\\nb\ufffd\\r\\nc\ufffd", [3, 7])
+    '2 invalid UTF-16 sequences replaced with U+FFFD on lines 2-3'
+    """
+    if not bad:
+        return None
+    lines = sorted(set(line_numbers(text, bad)))
+    sequences = plural(len(bad), f"invalid {name} sequence")
+    return f"{sequences} replaced with U+FFFD on {describe_lines(lines)}"
+
+
+def line_numbers(text: str, offsets: list[int]) -> list[int]:
+    """The line, from 1, each of the sorted `offsets` of `text` is on (CR LF, CR or LF end one)."""
+    numbers = []
+    line, start = 1, 0
+    for offset in offsets:
+        crlf = text.count("\r\n", start, offset)
+        line += text.count("\n", start, offset) + text.count("\r", start, offset) - crlf
+        numbers.append(line)
+        start = offset
+    return numbers
+
+
+def decode_utf8(data: bytes, marked: bool = False) -> Decoded | None:
     """UTF-8, the common case, or None when the bytes hold no UTF-8 beyond ASCII at all.
 
     A character cut in two at the end (`head -c 1000 report.txt`) is dropped quietly. Otherwise
     each line is decoded on its own: a file of UTF-8 with a few stray bytes, or with lines
-    pasted from a cp1251 file, keeps its UTF-8 and says what it repaired.
+    pasted from a cp1251 file, keeps its UTF-8 and says what it repaired. After a UTF-8
+    byte-order mark (`marked`) no UTF-8 characters need prove it UTF-8, and None means
+    that more than one character in ten would have to be replaced.
     """
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -256,7 +318,7 @@ def decode_utf8(data: bytes) -> Decoded | None:
             if not mostly_utf8(line):
                 continue  # random high bytes form the odd valid character too
         evidence += valid_multibyte(line)
-    if evidence < UTF8_EVIDENCE:
+    if evidence < UTF8_EVIDENCE and not marked:
         return None
     # A bad line with a few stray bytes, or with many more good UTF-8 characters than bad
     # bytes, is damaged UTF-8; one with many high bytes and little valid UTF-8 comes from a
@@ -275,15 +337,21 @@ def decode_utf8(data: bytes) -> Decoded | None:
             where = describe_lines([i + 1 for i in legacy])
             notes.append(f"mixed encodings: {where} read as {encoding}, the rest as UTF-8")
     replaced = 0
+    repaired = []
     for i in bad:
         if texts[i] is None:
             text = lines[i].decode("utf-8", "replace")
-            replaced += text.count("\ufffd") - lines[i].decode("utf-8", "ignore").count("\ufffd")
+            count = text.count("\ufffd") - lines[i].decode("utf-8", "ignore").count("\ufffd")
+            replaced += count
+            repaired += [i + 1] if count else []
             texts[i] = text
+    whole = "".join(t or "" for t in texts)
+    if marked and replaced * 10 > len(whole):
+        return None
     if replaced:
         sequences = plural(replaced, "invalid UTF-8 sequence")
-        notes.insert(0, f"{sequences} replaced with U+FFFD")
-    return Decoded("".join(t or "" for t in texts), "utf-8", "; ".join(notes) or None)
+        notes.insert(0, f"{sequences} replaced with U+FFFD on {describe_lines(repaired)}")
+    return Decoded(whole, "utf-8", "; ".join(notes) or None)
 
 
 def mostly_utf8(line: bytes) -> bool:
@@ -320,21 +388,90 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def decode_utf16_without_bom(data: bytes) -> Decoded:
-    """UTF-16 text without a BOM (NULs in every other byte), else a binary-file error."""
-    if len(data) % 2 == 0:
-        high_odd = data[1::2].count(0)
-        high_even = data[0::2].count(0)
-        # Mostly-ASCII UTF-16 has NULs only in the high bytes: odd offsets in little-endian.
-        encoding = "utf-16-le" if high_even == 0 else "utf-16-be" if high_odd == 0 else None
-        if encoding:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                text = None
-            if text and not any(map(is_control, text)) and score(text[:SAMPLE_BYTES]) > 0:
-                return Decoded(text, encoding)
+def decode_wide_without_bom(data: bytes) -> Decoded:
+    """UTF-32 or UTF-16 text without a BOM, told by where its NUL bytes are; else a binary-file
+    error."""
+    for encoding in wide_encodings(data):
+        decoded = read_wide(data, encoding)
+        if decoded is not None:
+            return decoded
     raise InputError("looks like a binary file (contains NUL bytes), not plain text")
+
+
+def wide_encodings(data: bytes) -> list[str]:
+    """The UTF-32 and UTF-16 byte orders whose pattern of NUL bytes `data` has, UTF-32 first.
+
+    Text mostly in the BMP has NULs in its high bytes: bytes 2 and 3 of every four in UTF-32LE,
+    the odd bytes in UTF-16LE (for ASCII); big-endian mirrors that. A low byte is seldom NUL
+    ("Ѐ" is 00 04 in UTF-16LE), and a character beyond the BMP (an emoji) is seldom.
+    """
+    found = []
+    units = len(data) // 4
+    if units:
+        zeros = [data[k : units * 4 : 4].count(0) for k in range(4)]
+        if mostly(zeros[2], units) and mostly(zeros[3], units) and seldom(zeros[0], units):
+            found.append("utf-32-le")
+        if mostly(zeros[0], units) and mostly(zeros[1], units) and seldom(zeros[3], units):
+            found.append("utf-32-be")
+    end = len(data) // 2 * 2
+    even, odd = data[0:end:2].count(0), data[1:end:2].count(0)
+    if odd and seldom(even, odd):
+        found.append("utf-16-le")
+    if even and seldom(odd, even):
+        found.append("utf-16-be")
+    return found
+
+
+def mostly(count: int, total: int) -> bool:
+    """Whether `count` is at least nine tenths of `total`."""
+    return count * 10 >= total * 9
+
+
+def seldom(count: int, total: int) -> bool:
+    """Whether `count` is at most a tenth of `total`."""
+    return count * 10 <= total
+
+
+def read_wide(data: bytes, encoding: str, marked: bool = False) -> Decoded | None:
+    """`data` as UTF-16 or UTF-32 text if at most one character in ten had to be replaced.
+
+    Without a byte-order mark (not `marked`) the text must also read as ru/kk/en and hold no
+    control characters, which binary data with NULs in the same places gives.
+    """
+    text, bad = decode_wide(data, encoding)
+    if damaged(text, bad):
+        return None
+    if not marked and (not text or CONTROL.search(text) or score(text[:SAMPLE_BYTES]) <= 0):
+        return None
+    return Decoded(text, encoding, repair_note(encoding_name(encoding), text, bad))
+
+
+def decode_wide(data: bytes, encoding: str) -> tuple[str, list[int]]:
+    """UTF-16 or UTF-32 text, and the offsets in it where a code unit that is no character was
+    replaced with U+FFFD.
+
+    A character cut off at the end (`head -c`: an odd byte, half a surrogate pair) is dropped
+    quietly, as in UTF-8.
+    """
+    width = 4 if encoding.startswith("utf-32") else 2
+    data = data[: len(data) - len(data) % width]
+    if width == 2:
+        # A lone surrogate comes through as itself, so that it can be found and replaced.
+        text = data.decode(encoding, "surrogatepass")
+        if text and "\ud800" <= text[-1] <= "\udbff":
+            text = text[:-1]  # half a pair: the other half was cut off
+        bad = [found.start() for found in LONE_SURROGATE.finditer(text)]
+        return LONE_SURROGATE.sub("\ufffd", text), bad
+    # Four bytes a character: U+FFFD at offset i replaced bytes 4i to 4i+3, unless they spell it.
+    text = data.decode(encoding, "replace")
+    written = "\ufffd".encode(encoding)
+    bad = []
+    at = text.find("\ufffd")
+    while at >= 0:
+        if data[4 * at : 4 * at + 4] != written:
+            bad.append(at)
+        at = text.find("\ufffd", at + 1)
+    return text, bad
 
 
 def decode_legacy(data: bytes) -> Decoded:

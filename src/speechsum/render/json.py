@@ -11,6 +11,8 @@ from speechsum.model import Digest, DigestOptions, Segment, Span, SpeakerDigest
 from speechsum.render import Sources
 
 SCHEMA_VERSION = 3
+# Unicode line breaks that json.dumps leaves raw when not escaping to ASCII.
+LINE_BREAK_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "\u2028\u2029\x85"}
 
 
 class SpanJSON(TypedDict):
@@ -101,10 +103,19 @@ def render_json_array(digests: Sequence[Digest]) -> str:
     return dump([digest_to_json(d) for d in digests], indent=2) + "\n"
 
 
-def dump(value: DigestJSON | list[DigestJSON], indent: int | None = None) -> str:
-    """JSON keeping Cyrillic readable; compact separators when on one line."""
+def dump(value: object, indent: int | None = None) -> str:
+    r"""JSON keeping Cyrillic readable; compact separators when on one line.
+
+    The line breaks JSON lets a string hold raw (U+2028, U+2029, U+0085) are escaped, so that
+    a JSONL line stays one line for readers that split on any Unicode line break:
+
+    >>> dump({"text": "a\u2028b\x85c"})
+    '{"text":"a\\u2028b\\u0085c"}'
+    """
     separators = (",", ": ") if indent else (",", ":")
-    return json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+    dumped = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+    # Outside strings JSON allows only ASCII whitespace, so each of these is inside a string.
+    return dumped.translate(LINE_BREAK_ESCAPES)
 
 
 def digest_to_json(digest: Digest) -> DigestJSON:

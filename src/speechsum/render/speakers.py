@@ -3,13 +3,13 @@ it in their own quoted words, and where they first do; in every output format.""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
 from speechsum.model import Digest, Kind
 from speechsum.render import one_line
+from speechsum.render.json import dump
 from speechsum.render.markdown import escape
 
 COLUMNS = ("speaker", "role", "also named", "segments", "words", "quoted", "first at")
@@ -113,7 +113,5 @@ def render_speakers_json(digests: Sequence[Digest], several: bool, lines: bool) 
     """JSON: one object, an array for several inputs, or one line per input (`lines`)."""
     shapes = [speakers_to_json(d) for d in digests]
     if lines:
-        return "".join(json.dumps(s, ensure_ascii=False, separators=(",", ":")) + "\n"
-                       for s in shapes)
-    value: object = shapes if several else shapes[0]
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+        return "".join(dump(s) + "\n" for s in shapes)
+    return dump(shapes if several else shapes[0], indent=2) + "\n"
