@@ -229,3 +229,6 @@ class Digest:
     # extracted from it, which the offsets refer to.
     input_format: str = "text"
     text: str | None = None
+    # What reading the input had to leave out, one line each: "caption cue at line 14
+    # skipped: its timing line cannot be read".
+    warnings: tuple[str, ...] = ()

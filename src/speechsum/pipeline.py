@@ -19,6 +19,7 @@ from speechsum.model import (
 )
 from speechsum.sentences import split_sentences
 from speechsum.speakers import attribute_speakers
+from speechsum.speakers.finders.captions import caption_warnings
 from speechsum.substance import content_units, without_framing
 from speechsum.summarize import find_words, require_sumy, summarize_units, summary_size
 
@@ -69,6 +70,7 @@ def build_digest(
         source=source,
         text_length=len(text),
         options=options,
+        warnings=caption_warnings(text),
     )
 
 
