@@ -479,6 +479,12 @@ def speechsum_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "speechsum", *args]
 
 
+def as_on_a_terminal() -> None:
+    """In a child before exec: Ctrl-C as a terminal delivers it. A shell that runs a job in
+    the background (CI runners, nohup) starts it with SIGINT ignored, and Python keeps it so."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @POSIX
 @pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "unbuffered"])
 def test_reader_leaving_early_is_quiet(report: Path, unbuffered: str) -> None:
@@ -615,6 +621,7 @@ def test_interrupted_quietly_without_a_partial_file(
         stderr=subprocess.PIPE,
         env=child_env(),
         start_new_session=True,
+        preexec_fn=as_on_a_terminal,
     )
     started(process, 1.5)
     os.killpg(process.pid, signal_number)  # the whole group, as the terminal does
@@ -638,6 +645,7 @@ def test_ctrl_c_with_worker_processes(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         env=child_env(),
         start_new_session=True,
+        preexec_fn=as_on_a_terminal,
     )
     started(process, 2.5)
     os.killpg(process.pid, signal.SIGINT)

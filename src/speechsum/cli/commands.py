@@ -328,10 +328,11 @@ def show(
         read = read_report(path, limit)
     except InputError as error:
         fail(f"{display_path(source_name(path))}: {error.message}")
-    if not quiet:
-        for warning in read.warnings + language_warnings(read.text, options):
-            report("warning", f"{display_path(source_name(path))}: {warning}")
     digest = build_digest(read.text, options, source_name(path))
+    if not quiet:
+        warnings = read.warnings + language_warnings(read.text, options) + digest.warnings
+        for warning in warnings:
+            report("warning", f"{display_path(source_name(path))}: {warning}")
     only = view.speaker_ids(digest, speaker or ())
     if only is not None and not only:
         fail(f"no speaker named {', '.join(speaker or ())!r} in {digest.source}")
@@ -418,6 +419,8 @@ def output_path(output: str | None, paths: Sequence[str]) -> str | None:
     """The file to write, None for stdout ('-' too); refused when it names an input."""
     if output is None or output == "-":
         return None
+    if not output:
+        usage_error("-o/--output: the file name is empty (see 'speechsum --help')")
     for path in paths:
         if is_same_file(output, path):
             usage_error(f"{display_path(output)} is also an input; refusing to overwrite it")
@@ -457,10 +460,19 @@ def stdin_is_terminal() -> bool:
 
 def main() -> None:
     """Console-script entry point: run the app and map Ctrl-C and a closed pipe to quiet exits."""
-    # `kill` and `timeout` send SIGTERM: unwind like Ctrl-C does, so no temporary file is left.
+    # `kill` and `timeout` send SIGTERM, a closed terminal SIGHUP: unwind like Ctrl-C does,
+    # so no temporary file is left and the workers are stopped.
     signal.signal(signal.SIGTERM, exit_on_signal)
+    signal.signal(signal.SIGHUP, exit_on_signal)
+    # One BLAS thread: the matrices are small, workers are processes already, and OpenBLAS
+    # raises SIGINT by itself when it cannot allocate its threads' buffers (a memory limit).
+    for variable in BLAS_THREADS:
+        os.environ.setdefault(variable, "1")
     try:
         app(prog_name="speechsum")
+    except MemoryError:
+        report("error", "not enough memory; try a smaller input, or fewer --jobs")
+        sys.exit(ExitStatus.ERROR)
     except KeyboardInterrupt:
         # Typer maps Ctrl-C inside the command; this catches it during start-up and teardown.
         sys.exit(ExitStatus.INTERRUPTED)
@@ -469,6 +481,9 @@ def main() -> None:
 
         quiet_stdout()
         sys.exit(ExitStatus.ERROR)
+
+
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def exit_on_signal(number: int, frame: object) -> NoReturn:

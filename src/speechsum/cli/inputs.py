@@ -3,10 +3,10 @@ in worker processes for many files, with outcomes in input order."""
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import functools
 import os
-import signal
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -109,8 +109,6 @@ class Outcome:
 
 def digest_input(item: Item, options: DigestOptions, max_bytes: int) -> Outcome:
     """The digest of one input, or the message of the error that kept it from being made."""
-    from speechsum.pipeline import build_digest
-
     if item.problem:
         return Outcome(None, item.problem)
     try:
@@ -118,16 +116,19 @@ def digest_input(item: Item, options: DigestOptions, max_bytes: int) -> Outcome:
     except InputError as error:
         return Outcome(None, error.message)
     try:
+        from speechsum.pipeline import build_digest
+
         warnings = report.warnings + language_warnings(report.text, options)
         digest = build_digest(report.text, options, source_name(item.path))
+        warnings += digest.warnings
         if report.kind != "text":
             digest = replace(digest, input_format=report.kind, text=report.text)
         from speechsum.keywords import unmatched_topic
 
         return Outcome(digest, warnings=warnings, unmatched=unmatched_topic(digest, options.topic))
-    except MemoryError:
-        return Outcome(None, "not enough memory to digest this input; try a smaller file")
     except Exception as error:
+        if out_of_memory(error):
+            return Outcome(None, "not enough memory to digest this input; try a smaller file")
         # A bug, not a bad input: one line that says so, and the other inputs still go on.
         if os.environ.get(TRACEBACK_VARIABLE):
             raise
@@ -139,36 +140,41 @@ def digest_input(item: Item, options: DigestOptions, max_bytes: int) -> Outcome:
         )
 
 
+def out_of_memory(error: BaseException) -> bool:
+    """Whether `error`, or what caused it, is memory running out: a MemoryError, or a library
+    that could not be loaded for want of memory (numpy's ImportError, ENOMEM)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, MemoryError) or getattr(seen, "errno", None) == errno.ENOMEM:
+            return True
+        if isinstance(seen, ImportError) and any(
+                phrase in str(seen).lower() for phrase in MEMORY_PHRASES):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+# How the dynamic loader and numpy say that memory ran out.
+MEMORY_PHRASES = ("cannot allocate memory", "failed to map segment", "memory")
+
+
 def map_digests(items: Sequence[Item], options: DigestOptions, max_bytes: int, jobs: int
                 ) -> Iterable[Outcome]:
-    """`digest_input` of each item, in order; in `jobs` worker processes for several files."""
+    """`digest_input` of each item, in order; in up to `jobs` worker processes for several
+    files, where a worker that dies is retried and, if it keeps dying, reported."""
+    from speechsum.cli.workers import map_ordered
+
     work = functools.partial(digest_input, options=options, max_bytes=max_bytes)
     # Only this process can read stdin.
     if jobs <= 1 or len(items) <= 1 or any(i.path == "-" for i in items):
         return map(work, items)
-    return map_in_processes(work, items, jobs)
+    return map_ordered(work, items, jobs, worker_died)
 
 
-def map_in_processes(work: functools.partial[Outcome], items: Sequence[Item], jobs: int
-                     ) -> Iterable[Outcome]:
-    """`map(work, items)` in a pool of `jobs` processes, results in input order."""
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    # The first input is digested here: forked workers then share the dictionaries it loads.
-    yield work(items[0])
-    chunk = max(1, min(16, len(items) // (jobs * 8)))
-    with context.Pool(min(jobs, len(items) - 1), initializer=leave_signals_to_parent) as pool:
-        yield from pool.imap(work, items[1:], chunksize=chunk)
-
-
-def leave_signals_to_parent() -> None:
-    """In a worker: leave Ctrl-C to the parent, and die quietly when the pool is terminated."""
-    # Otherwise each worker prints "Process ForkPoolWorker-2:" and a KeyboardInterrupt
-    # traceback; the parent stops the pool and exits 130 by itself.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+def worker_died(item: Item) -> Outcome:
+    """The outcome of an input whose worker process died each time it was digested."""
+    return Outcome(None, "the worker process digesting it died, twice (killed, or out of "
+                         "memory?); the other inputs went on")
 
 
 def describe(item: Item) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import os
 import sys
 from typing import NoReturn
 
@@ -44,8 +43,12 @@ def fail(message: str) -> NoReturn:
 
 
 def decodable(path: str) -> str:
-    """`path` as given, but with bytes that are not UTF-8 as U+FFFD, so output can encode it."""
-    return os.fsencode(path).decode("utf-8", "replace")
+    """`path` as given, but with bytes that are not UTF-8 as U+FFFD, so output can encode it.
+
+    Whatever the locale: under LC_ALL=C the command line comes as surrogate escapes of its
+    bytes, which this turns back into the UTF-8 they were; a path already decoded stays.
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def source_name(path: str) -> str:

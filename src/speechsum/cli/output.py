@@ -180,10 +180,9 @@ def write_atomically(path: str, chunks: Iterable[bytes]) -> None:
         return
     # Through a symlink, replace the file it points to rather than the link.
     path = os.path.realpath(path)
-    directory, name = os.path.split(path)
-    temporary = os.path.join(directory, f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    directory = os.path.dirname(path)
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    fd, temporary = open_temporary(directory, mode)
     try:
         with open(fd, "wb") as stream:
             stream.write(first)
@@ -191,15 +190,64 @@ def write_atomically(path: str, chunks: Iterable[bytes]) -> None:
                 stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
-        if info is not None:
-            # O_CREAT applied the umask; an existing file keeps its own permissions.
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
+            if info is not None:
+                # Creating applied the umask; an existing file keeps its own permissions.
+                os.fchmod(stream.fileno(), mode)
+            publish(stream.fileno(), temporary, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         raise
     fsync_directory(directory)
+
+
+def open_temporary(directory: str, mode: int) -> tuple[int, str | None]:
+    """A file to write the output in, beside it: unnamed where Linux can (O_TMPFILE), so
+    that even SIGKILL or a power cut leaves nothing behind; else a short hidden name (a
+    long output name must still fit), which a failure or a caught signal removes."""
+    if hasattr(os, "O_TMPFILE") and os.path.isdir(PROC_FD):
+        with contextlib.suppress(OSError):  # a file system without it, an old kernel
+            return os.open(directory, os.O_TMPFILE | os.O_WRONLY, mode), None
+    temporary = temporary_name(directory)
+    return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode), temporary
+
+
+PROC_FD = "/proc/self/fd"
+
+
+def link_unnamed(fd: int, path: str) -> None:
+    """Give the unnamed file open as `fd` the name `path`, as open(2) shows: linkat() of
+    /proc/self/fd/N following the link (os.link alone would call link(), which does not)."""
+    proc = os.open(PROC_FD, os.O_RDONLY)
+    try:
+        os.link(str(fd), path, src_dir_fd=proc, follow_symlinks=True)
+    finally:
+        os.close(proc)
+
+
+def temporary_name(directory: str) -> str:
+    """A fresh hidden name in `directory`, 21 characters whatever the output is called."""
+    return os.path.join(directory, f".speechsum-{os.urandom(3).hex()}.tmp")
+
+
+def publish(fd: int, temporary: str | None, path: str) -> None:
+    """Put the written file in place of `path` in one step."""
+    if temporary is not None:
+        os.replace(temporary, path)
+        return
+    with contextlib.suppress(FileExistsError):
+        link_unnamed(fd, path)  # no file there yet: done
+        return
+    # link() cannot replace a file: give it a name for the instant before the rename.
+    named = temporary_name(os.path.dirname(path))
+    link_unnamed(fd, named)
+    try:
+        os.replace(named, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(named)
+        raise
 
 
 def fsync_directory(directory: str) -> None:
