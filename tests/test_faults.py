@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from speechsum.cli import ExitStatus, app
-from speechsum.cli.workers import map_ordered, worker_count
+from speechsum.workers import map_ordered, worker_count
 from test_robustness import POSIX, REPORT, as_on_a_terminal, child_env, files, speechsum_command
 
 NAMES = ["Тимур Оспанов", "Нина Громова", "Марат Исаев", "Алия Нурова", "Ерлан Бекетов"]

@@ -1,7 +1,7 @@
 """Command line: `speechsum summarize | speakers | show`, a thin layer over build_digest.
 
-`commands` holds the app and its commands, `inputs` reads and digests, `output` writes,
-`values` parses option values, `progress` draws a bar and `messages` reports on stderr.
+`commands` holds the app and its commands, `output` writes, `values` parses option values,
+`progress` draws a bar and `messages` reports on stderr; speechsum.batch reads and digests.
 """
 
 from speechsum.cli.commands import app, main

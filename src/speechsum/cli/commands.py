@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from speechsum import __version__
-from speechsum.cli.inputs import Item, describe, expand_paths, map_digests, read_report
+from speechsum.batch import Item, expand_paths, map_digests, read_report
 from speechsum.cli.messages import (
     ExitStatus,
     display_path,
@@ -320,7 +320,7 @@ def show(
     limit = parse_size(max_bytes, "--max-bytes")
     path = default_paths(ctx, [path] if path != "-" else None)[0]
     output = output_path(output, [path])
-    from speechsum.cli.inputs import language_warnings
+    from speechsum.batch import language_warnings
     from speechsum.pipeline import build_digest
     from speechsum.render import show as view
 
@@ -413,6 +413,11 @@ def checked(items: Sequence[Item], outcomes: Any, failed: list[bool], quiet: boo
         words = ", ".join(repr(w) for w in sorted(unmatched))
         report("warning", f"nothing the speakers say{anywhere} matches the topic {words}; "
                           "the summaries ignore it")
+
+
+def describe(item: Item) -> str:
+    """How messages name an input."""
+    return display_path(source_name(item.path))
 
 
 def output_path(output: str | None, paths: Sequence[str]) -> str | None:

@@ -9,9 +9,10 @@ from typing import NoReturn
 
 import typer
 
-# Set it to see the traceback of an internal error instead of a one-line report.
-TRACEBACK_VARIABLE = "SPEECHSUM_TRACEBACK"
-STDIN = "<stdin>"
+from speechsum.batch import STDIN, TRACEBACK_VARIABLE, decodable, source_name
+
+__all__ = ["STDIN", "TRACEBACK_VARIABLE", "ExitStatus", "decodable", "display_path", "fail",
+           "report", "source_name", "usage_error"]
 
 
 class ExitStatus(enum.IntEnum):
@@ -40,20 +41,6 @@ def fail(message: str) -> NoReturn:
     """Report an error and stop with exit status 1."""
     report("error", message)
     raise typer.Exit(ExitStatus.ERROR)
-
-
-def decodable(path: str) -> str:
-    """`path` as given, but with bytes that are not UTF-8 as U+FFFD, so output can encode it.
-
-    Whatever the locale: under LC_ALL=C the command line comes as surrogate escapes of its
-    bytes, which this turns back into the UTF-8 they were; a path already decoded stays.
-    """
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def source_name(path: str) -> str:
-    """What a digest calls its input: the path, or <stdin> for '-'."""
-    return STDIN if path == "-" else decodable(path)
 
 
 def display_path(path: str) -> str:

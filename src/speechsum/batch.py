@@ -1,5 +1,8 @@
-"""The inputs of a command: paths and folders expanded, each read, converted and digested,
-in worker processes for many files, with outcomes in input order."""
+"""Many inputs to digests: paths and folders expanded, each read, converted and digested,
+in worker processes for many files, with an outcome per input in input order.
+
+What the CLI and the Dask path share; nothing here prints or exits.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +14,29 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from speechsum.cli.messages import TRACEBACK_VARIABLE, display_path, source_name
 from speechsum.reading import InputError, decode_input, read_path
 
 if TYPE_CHECKING:
     from speechsum.model import Digest, DigestOptions
+
+# Set it to see the traceback of an internal error instead of a one-line report.
+TRACEBACK_VARIABLE = "SPEECHSUM_TRACEBACK"
+STDIN = "<stdin>"
+
+
+def decodable(path: str) -> str:
+    """`path` as given, but with bytes that are not UTF-8 as U+FFFD, so output can encode it.
+
+    Whatever the locale: under LC_ALL=C the command line comes as surrogate escapes of its
+    bytes, which this turns back into the UTF-8 they were; a path already decoded stays.
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def source_name(path: str) -> str:
+    """What a digest calls its input: the path, or <stdin> for '-'."""
+    return STDIN if path == "-" else decodable(path)
+
 
 # What a folder argument reads unless --glob says otherwise: reports, pages, documents and
 # captions, in any case.
@@ -162,7 +183,7 @@ def map_digests(items: Sequence[Item], options: DigestOptions, max_bytes: int, j
                 ) -> Iterable[Outcome]:
     """`digest_input` of each item, in order; in up to `jobs` worker processes for several
     files, where a worker that dies is retried and, if it keeps dying, reported."""
-    from speechsum.cli.workers import map_ordered
+    from speechsum.workers import map_ordered
 
     work = functools.partial(digest_input, options=options, max_bytes=max_bytes)
     # Only this process can read stdin.
@@ -175,8 +196,3 @@ def worker_died(item: Item) -> Outcome:
     """The outcome of an input whose worker process died each time it was digested."""
     return Outcome(None, "the worker process digesting it died, twice (killed, or out of "
                          "memory?); the other inputs went on")
-
-
-def describe(item: Item) -> str:
-    """How messages name an input."""
-    return display_path(source_name(item.path))
