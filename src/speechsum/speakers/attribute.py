@@ -11,6 +11,7 @@ from speechsum.speakers.claims import Claim, Claims
 from speechsum.speakers.document import Doc, read_document
 from speechsum.speakers.entities import resolve_speakers
 from speechsum.speakers.finders.captions import caption_cues
+from speechsum.speakers.invisible import read_visible
 from speechsum.speakers.overlaps import keep_first_found
 from speechsum.speakers.rules import CAPTIONS, NEWS, RuleSet, rule_name
 from speechsum.speakers.spelling import as_written, reading_text
@@ -18,15 +19,18 @@ from speechsum.speakers.spelling import as_written, reading_text
 
 def attribute_speakers(text: str, sentences: Sequence[Sentence], language: Language,
                        rules: RuleSet | None = None) -> Attribution:
-    """Find speakers and their segments in document order (read with Cyrillic letters for
-    Latin look-alikes in Cyrillic words, given back as written)."""
-    reading = reading_text(text)
-    doc = read_document(reading, sentences, language)
+    """Find speakers and their segments in document order (read without invisible
+    characters and with Cyrillic letters for Latin look-alikes in Cyrillic words, given back
+    as written)."""
+    visible = read_visible(text)
+    reading = reading_text(visible.text)
+    doc = read_document(reading, visible.sentences(sentences), language)
     if rules is None:
         rules = CAPTIONS if caption_cues(doc) else NEWS
     claims = keep_first_found([name_sources(doc, find(doc), rules) for find in rules.finders])
     claims = follow_discourse(doc, claims, rules)
-    return as_written(resolve_speakers(doc, claims), text, reading)
+    attribution = as_written(resolve_speakers(doc, claims), visible.text, reading)
+    return visible.as_source(attribution, text)
 
 
 def name_sources(doc: Doc, claims: Iterable[Claim], rules: RuleSet) -> list[Claim]:
