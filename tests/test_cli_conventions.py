@@ -269,7 +269,10 @@ def test_a_folder_with_nothing_to_read_is_an_error(tmp_path: Path, report: Path)
     (tmp_path / "empty").mkdir()
     result = run("summarize", str(tmp_path / "empty"), str(report), "-f", "jsonl")
     assert result.exit_code == ExitStatus.ERROR
-    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(report)]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    # JSON lines keep one line per input: an error record where a digest could not be made.
+    assert [r["source"] for r in records] == [str(tmp_path / "empty"), str(report)]
+    assert "no files matching *.txt" in records[0]["error"] and "error" not in records[1]
     assert "no files matching *.txt" in result.stderr
 
 

@@ -81,7 +81,7 @@ def test_a_killed_worker_is_retried_and_the_run_goes_on(tmp_path: Path) -> None:
 @LINUX
 @pytest.mark.parametrize("attempt", range(4))
 def test_terminating_the_group_never_hangs_nor_litters(tmp_path: Path, attempt: int) -> None:
-    make_reports(tmp_path / "many", 40, 40)
+    make_reports(tmp_path / "many", 80, 40)  # work for seconds: the signal comes mid-run
     out = tmp_path / "digests.jsonl"
     process = subprocess.Popen(
         speechsum_command("summarize", str(tmp_path / "many"), "-f", "jsonl", "-j", "2",

@@ -47,9 +47,10 @@ def test_jobs_give_the_output_of_one_process(inputs: list[str]) -> None:
 
 def test_jobs_keep_input_order_and_report_errors_in_order(inputs: list[str]) -> None:
     result = run_cli("summarize", *inputs, "-f", "jsonl", "-j", "3")
-    sources = [json.loads(line)["source"] for line in result.stdout.splitlines()]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"] for r in records] == inputs  # failed ones as error records
     readable = [p for p in inputs if not p.endswith(("missing.txt", "empty.txt"))]
-    assert sources == readable
+    assert [r["source"] for r in records if "error" not in r] == readable
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert [e.split(": error: ")[1].split(":")[0] for e in errors] == [
         p for p in inputs if p.endswith(("missing.txt", "empty.txt"))

@@ -398,8 +398,11 @@ def test_several_inputs_bad_ones_skipped(report: Path, tmp_path: Path) -> None:
         f"speechsum: error: {png}: looks like a PNG image, not plain text",
         f"speechsum: error: {missing}: no such file",
     ]
-    lines = out.read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line)["source"] for line in lines] == [str(report), str(report)]
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    # One line per input: the bad ones as error records, in their place.
+    assert [r["source"] for r in records] == [str(report), str(png), str(missing), str(report)]
+    assert [("error" in r) for r in records] == [False, True, True, False]
+    assert records[2]["error"] == "no such file"
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ at most a retry of what it held, never a hang.
 concurrent.futures' process pool notices a worker that dies (killed, out of memory, a
 crash in a library) and fails every unfinished task with BrokenProcessPool, where
 multiprocessing.Pool would wait for the lost task forever. The inputs that were unfinished
-then run again in a fresh pool, one task each; an input in flight at MAX_BREAKS breaks is
-reported as the one that kills its worker, and the others go on.
+are then suspects: each runs again in a fresh pool, alone, so that a second break names the
+input that kills its worker; it is reported, and the others go on in parallel.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-# An input in flight when the pool breaks this many times is given up on.
-MAX_BREAKS = 2
 # Tasks waiting per worker: enough to keep every worker busy, few enough to stream.
 AHEAD = 4
 
@@ -51,56 +49,57 @@ def map_ordered(work: Callable[[T], R], items: Sequence[T], jobs: int,
         list(range(i, min(i + batch, len(rest)))) for i in range(0, len(rest), batch)
     )
     done: dict[int, R] = {}
-    breaks = [0] * len(rest)
+    suspects: deque[int] = deque()  # unfinished at a break: run one at a time
     following = 0  # the next index to yield
     while following < len(rest):
         in_flight: deque[tuple[list[int], Future[list[R]]]] = deque()
         with pool(workers) as executor:
             try:
-                while pending or in_flight:
-                    while pending and len(in_flight) < workers * AHEAD:
-                        chunk = [rest[i] for i in pending[0]]
-                        in_flight.append((pending[0], executor.submit(run_all, work, chunk)))
-                        pending.popleft()
-                    indices, future = in_flight[0]
-                    results = future.result()
-                    in_flight.popleft()
-                    done.update(zip(indices, results, strict=True))
+                while suspects or pending or in_flight:
+                    if suspects:
+                        # Alone in the pool: if it breaks now, this input broke it.
+                        done[suspects[0]] = executor.submit(
+                            run_all, work, [rest[suspects[0]]]).result()[0]
+                        suspects.popleft()
+                    else:
+                        while pending and len(in_flight) < workers * AHEAD:
+                            chunk = [rest[i] for i in pending[0]]
+                            in_flight.append((pending[0],
+                                              executor.submit(run_all, work, chunk)))
+                            pending.popleft()
+                        indices, future = in_flight[0]
+                        results = future.result()
+                        in_flight.popleft()
+                        done.update(zip(indices, results, strict=True))
                     while following in done:
                         yield done.pop(following)
                         following += 1
             except BrokenProcessPool:
-                unfinished = []
+                if suspects:
+                    culprit = suspects.popleft()
+                    done[culprit] = died(rest[culprit])
                 for indices, future in in_flight:
                     if future.done() and future.exception() is None:
                         done.update(zip(indices, future.result(), strict=True))
                     else:
-                        unfinished.extend(indices)
-                pending = retry(unfinished, pending, breaks, rest, done, died)
+                        suspects.extend(indices)
         while following in done:
             yield done.pop(following)
             following += 1
 
 
-def retry(unfinished: list[int], pending: deque[list[int]], breaks: list[int],
-          items: Sequence[T], done: dict[int, R], died: Callable[[T], R]
-          ) -> deque[list[int]]:
-    """After a break: the unfinished inputs one task each (the given-up ones recorded as
-    died), then what was still to be sent."""
-    again: deque[list[int]] = deque()
-    for i in sorted(set(unfinished)):
-        breaks[i] += 1
-        if breaks[i] >= MAX_BREAKS:
-            done[i] = died(items[i])
-        else:
-            again.append([i])
-    again.extend(pending)
-    return again
-
-
 def run_all(work: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
     """In a worker: `work` on each item of a chunk."""
     return [work(item) for item in chunk]
+
+
+STARTED: list[bool] = []
+
+
+def pools_started() -> bool:
+    """Whether this process has started worker processes (the CLI then leaves with
+    os._exit, see speechsum.cli.commands.leave)."""
+    return bool(STARTED)
 
 
 @contextlib.contextmanager
@@ -111,6 +110,7 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     executor = ProcessPoolExecutor(workers, mp_context=context,
                                    initializer=leave_signals_to_parent)
+    STARTED.append(True)
     try:
         yield executor
     finally:

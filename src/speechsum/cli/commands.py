@@ -6,19 +6,21 @@ so `--help` and `--version` start in the time it takes to import typer.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import signal
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from speechsum import __version__
-from speechsum.batch import Item, expand_paths, map_digests, read_report
+from speechsum.batch import Item, Outcome, expand_paths, map_digests, read_report
 from speechsum.cli.messages import (
     ExitStatus,
     display_path,
@@ -27,7 +29,17 @@ from speechsum.cli.messages import (
     source_name,
     usage_error,
 )
-from speechsum.cli.output import print_rich, render_chunks, wants_rich, write_output
+from speechsum.cli.output import (
+    Result,
+    is_directory_output,
+    output_names,
+    print_rich,
+    render_chunks,
+    render_one,
+    wants_rich,
+    write_file,
+    write_output,
+)
 from speechsum.cli.progress import progress, wanted
 from speechsum.cli.values import (
     Algorithm,
@@ -43,7 +55,7 @@ from speechsum.cli.values import (
 from speechsum.reading import InputError
 
 if TYPE_CHECKING:
-    from speechsum.model import Digest, DigestOptions
+    from speechsum.model import DigestOptions
 
 DEFAULT_COMMAND = "summarize"
 # What `speechsum` itself takes before a command; anything else starts `summarize`.
@@ -170,6 +182,15 @@ ColorOption = Annotated[
                       help="Colour the rich view: auto (on a terminal, unless NO_COLOR is "
                            "set), always, or never.")
 ]
+DaskOption = Annotated[
+    str | None,
+    typer.Option("--dask", metavar="local|ADDRESS", show_default=False,
+                 help="Digest on Dask: 'local' starts a cluster of -j workers on this machine, "
+                      "tcp://host:8786 uses a running scheduler (the dask extra).")
+]
+ResumeOption = Annotated[
+    bool, typer.Option("--resume", help="With -o FOLDER/: skip inputs already digested there.")
+]
 DEFAULT_MAX_BYTES = "50MB"
 
 
@@ -233,6 +254,8 @@ def summarize(
     glob: GlobOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     jobs: JobsOption = "1",
+    dask: DaskOption = None,
+    resume: ResumeOption = False,
     quiet: QuietOption = False,
     color: ColorOption = "auto",
 ) -> None:
@@ -259,8 +282,9 @@ def summarize(
             require_sumy()
         except MissingExtraError as error:
             fail(str(error))
-    run(ctx, paths, options, output_format, output, glob, max_bytes, jobs, quiet, color,
-        speakers=False)
+    settings = Settings.parse(ctx, paths or ["-"], output_format, output, glob, max_bytes, jobs,
+                              quiet, color, speakers=False, dask=dask, resume=resume)
+    run(ctx, paths, options, settings)
 
 
 @app.command()
@@ -273,6 +297,8 @@ def speakers(
     glob: GlobOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     jobs: JobsOption = "1",
+    dask: DaskOption = None,
+    resume: ResumeOption = False,
     quiet: QuietOption = False,
     color: ColorOption = "auto",
 ) -> None:
@@ -280,8 +306,9 @@ def speakers(
 
     Example: speechsum speakers report.txt -f markdown
     """
-    run(ctx, paths, digest_options(language), output_format, output, glob, max_bytes, jobs,
-        quiet, color, speakers=True)
+    settings = Settings.parse(ctx, paths or ["-"], output_format, output, glob, max_bytes, jobs,
+                              quiet, color, speakers=True, dask=dask, resume=resume)
+    run(ctx, paths, digest_options(language), settings)
 
 
 @app.command()
@@ -361,43 +388,105 @@ def given(ctx: typer.Context, name: str) -> bool:
     return source is not None and source.name == "COMMANDLINE"
 
 
-def run(ctx: typer.Context, paths: list[str] | None, options: DigestOptions, output_format: str,
-        output: str | None, glob: list[str] | None, max_bytes: str, jobs: str, quiet: bool,
-        color: str, speakers: bool) -> None:
+@dataclass(frozen=True)
+class Settings:
+    """How a run reads and writes, from the command line's strings (parsed, checked)."""
+
+    output_format: Format
+    output: str | None
+    color: Color
+    max_bytes: int
+    jobs: int
+    glob: tuple[str, ...] = ()
+    quiet: bool = False
+    speakers: bool = False
+    dask: str | None = None
+    resume: bool = False
+
+    @classmethod
+    def parse(cls, ctx: typer.Context, paths: list[str], output_format: str,
+              output: str | None, glob: list[str] | None, max_bytes: str, jobs: str,
+              quiet: bool, color: str, speakers: bool, dask: str | None = None,
+              resume: bool = False) -> Settings:
+        """The settings, or a usage error naming the option that is wrong."""
+        chosen = Format.parse(output_format, "-f/--format")
+        if resume and not is_directory_output(output):
+            usage_error("--resume needs -o FOLDER/ (one file per input) "
+                        f"(see '{ctx.command_path} --help')")
+        return cls(chosen, output_path(output, paths), Color.parse(color, "--color"),
+                   parse_size(max_bytes, "--max-bytes"), parse_count(jobs, "-j/--jobs"),
+                   tuple(glob or ()), quiet, speakers, dask, resume)
+
+
+def run(ctx: typer.Context, paths: list[str] | None, options: DigestOptions,
+        settings: Settings) -> None:
     """Digest the inputs, write them as they finish, and exit 1 if any failed."""
-    chosen = Format.parse(output_format, "-f/--format")
-    colour = Color.parse(color, "--color")
-    limit = parse_size(max_bytes, "--max-bytes")
-    workers = parse_count(jobs, "-j/--jobs")
     inputs = default_paths(ctx, paths)
-    output = output_path(output, inputs)
-    items = expand_paths(inputs, glob or ())
+    items = expand_paths(inputs, settings.glob)
+    names: list[str] = []
+    if is_directory_output(settings.output):
+        assert settings.output is not None
+        names = output_names([i.path for i in items], settings.output, settings.output_format)
+        if settings.resume:
+            items, names = still_to_do(items, names, settings.quiet)
     failed: list[bool] = []
+    chosen = settings.output_format
     # The bar would tangle with lines streamed to the same terminal.
-    shown = wanted(inputs, quiet) and not (output is None and sys.stdout.isatty()
-                                           and chosen is Format.JSONL)
+    shown = wanted(inputs, settings.quiet) and not (
+        settings.output is None and sys.stdout.isatty() and chosen is Format.JSONL)
     with progress(len(items), shown) as advance:
-        outcomes = map_digests(items, options, limit, workers)
-        digests = checked(items, outcomes, failed, quiet, advance)
-        if wants_rich(chosen, output, colour):
-            print_rich(list(digests), colour, speakers)
+        results = checked(items, outcomes_of(items, options, settings), failed,
+                          settings.quiet, advance)
+        if names:
+            for name, (_, digest, _) in zip(names, results, strict=True):
+                if digest is not None:
+                    write_file(name, render_one(digest, chosen, settings.speakers))
+        elif wants_rich(chosen, settings.output, settings.color):
+            print_rich([d for _, d, _ in results if d is not None], settings.color,
+                       settings.speakers)
         else:
             text_format = Format.TEXT if chosen is Format.RICH else chosen
-            write_output(render_chunks(digests, text_format, len(items) > 1, speakers), output)
+            write_output(render_chunks(results, text_format, len(items) > 1, settings.speakers),
+                         settings.output)
     if failed:
         raise typer.Exit(ExitStatus.ERROR)
 
 
-def checked(items: Sequence[Item], outcomes: Any, failed: list[bool], quiet: bool,
-            advance: Any) -> Iterator[Digest]:
-    """The digests of the inputs that could be read, as they come; problems reported on
+def outcomes_of(items: Sequence[Item], options: DigestOptions, settings: Settings
+                ) -> Iterable[Outcome]:
+    """Each input's outcome, in input order: on this machine, or on a Dask cluster."""
+    if settings.dask is None:
+        return map_digests(items, options, settings.max_bytes, settings.jobs)
+    try:
+        from speechsum.dask import map_on_dask
+    except ImportError as error:
+        fail(str(error))
+    return map_on_dask(items, options, settings.max_bytes, settings.dask, settings.jobs)
+
+
+def still_to_do(items: Sequence[Item], names: Sequence[str], quiet: bool
+                ) -> tuple[list[Item], list[str]]:
+    """With --resume: the inputs whose digest file is not there yet."""
+    todo = [(item, name) for item, name in zip(items, names, strict=True)
+            if not os.path.exists(name)]
+    if not quiet and len(todo) < len(items):
+        report("info", f"{len(items) - len(todo)} of {len(items)} inputs already digested "
+                       "(--resume): skipped")
+    return [item for item, _ in todo], [name for _, name in todo]
+
+
+def checked(items: Sequence[Item], outcomes: Iterable[Outcome], failed: list[bool],
+            quiet: bool, advance: Any) -> Iterator[Result]:
+    """Each input's source and digest (or error), as they come; problems reported on
     stderr in input order (and `failed` told)."""
     unmatched: set[str] | None = None
     for item, outcome in zip(items, outcomes, strict=True):
         advance()
+        source = source_name(item.path)
         if outcome.digest is None:
             report("error", f"{describe(item)}: {outcome.error}")
             failed.append(True)
+            yield source, None, outcome.error
             continue
         if not quiet:
             for warning in outcome.warnings:
@@ -407,7 +496,7 @@ def checked(items: Sequence[Item], outcomes: Any, failed: list[bool], quiet: boo
         if outcome.digest.speakers:
             missing = set(outcome.unmatched)
             unmatched = missing if unmatched is None else unmatched & missing
-        yield outcome.digest
+        yield source, outcome.digest, ""
     if unmatched and not quiet:
         anywhere = " in any input" if len(items) > 1 else ""
         words = ", ".join(repr(w) for w in sorted(unmatched))
@@ -429,8 +518,6 @@ def output_path(output: str | None, paths: Sequence[str]) -> str | None:
     for path in paths:
         if is_same_file(output, path):
             usage_error(f"{display_path(output)} is also an input; refusing to overwrite it")
-    if os.path.isdir(output):
-        usage_error(f"{display_path(output)} is a directory")
     return output
 
 
@@ -475,17 +562,34 @@ def main() -> None:
         os.environ.setdefault(variable, "1")
     try:
         app(prog_name="speechsum")
+    except SystemExit as done:
+        leave(done.code)
     except MemoryError:
         report("error", "not enough memory; try a smaller input, or fewer --jobs")
-        sys.exit(ExitStatus.ERROR)
+        leave(ExitStatus.ERROR)
     except KeyboardInterrupt:
         # Typer maps Ctrl-C inside the command; this catches it during start-up and teardown.
-        sys.exit(ExitStatus.INTERRUPTED)
+        leave(ExitStatus.INTERRUPTED)
     except BrokenPipeError:
         from speechsum.cli.output import quiet_stdout
 
         quiet_stdout()
-        sys.exit(ExitStatus.ERROR)
+        leave(ExitStatus.ERROR)
+    leave(ExitStatus.OK)
+
+
+def leave(code: object) -> NoReturn:
+    """Exit with `code`. After worker processes, without the interpreter's own shutdown: it
+    joins the pool's queue-feeding thread, which can wait forever to write to a worker that
+    a signal killed. Everything of ours is cleaned up and flushed by then."""
+    status = code if isinstance(code, int) else (ExitStatus.OK if code is None else 1)
+    workers = sys.modules.get("speechsum.workers")
+    if workers is not None and workers.pools_started():
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(status)
+    sys.exit(status)
 
 
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")

@@ -21,23 +21,70 @@ if TYPE_CHECKING:
 
     from speechsum.model import Digest
 
+# What a run yields per input: its source, and its digest or the error that stopped it.
+Result = tuple[str, "Digest | None", str]
 
-def render_chunks(digests: Iterable[Digest], output_format: Format, several: bool,
+
+def render_chunks(results: Iterable[Result], output_format: Format, several: bool,
                   speakers: bool) -> Iterator[str]:
-    """The digests in one of the string formats: JSONL a line per digest as each comes,
-    the others all at once (several inputs make one JSON array)."""
+    """The digests in one of the string formats: JSONL a line per input as each comes (an
+    error record for an input that failed), the others all at once (several inputs make
+    one JSON array of the digests)."""
     if output_format is Format.JSONL:
-        from speechsum.render.json import render_jsonl
+        from speechsum.render.json import render_error_jsonl, render_jsonl
         from speechsum.render.speakers import render_speakers_json
 
-        for digest in digests:
-            yield (render_speakers_json([digest], False, lines=True) if speakers
-                   else render_jsonl(digest))
+        for source, digest, error in results:
+            if digest is None:
+                yield render_error_jsonl(source, error)
+            else:
+                yield (render_speakers_json([digest], False, lines=True) if speakers
+                       else render_jsonl(digest))
         return
-    collected = list(digests)
+    collected = [digest for _, digest, _ in results if digest is not None]
     if collected:
         yield (render_speakers(collected, output_format, several) if speakers
                else render_all(collected, output_format, several))
+
+
+def render_one(digest: Digest, output_format: Format, speakers: bool) -> str:
+    """One digest in one of the string formats, for a file of its own."""
+    chosen = Format.JSON if output_format is Format.JSONL else output_format
+    return (render_speakers([digest], chosen, False) if speakers
+            else render_all([digest], chosen, False))
+
+
+# The extension of a digest's own file, by format.
+EXTENSIONS = {Format.JSON: ".json", Format.JSONL: ".json", Format.MARKDOWN: ".md",
+              Format.TEXT: ".txt", Format.RICH: ".txt"}
+
+
+def is_directory_output(output: str | None) -> bool:
+    """Whether -o names a folder to write one file per input into: it ends with '/' or is
+    an existing folder."""
+    return output is not None and (output.endswith(os.sep) or os.path.isdir(output))
+
+
+def output_names(sources: Sequence[str], folder: str, output_format: Format) -> list[str]:
+    """Where each input's digest goes in `folder`: its path below the inputs' common folder,
+    with the format's extension ('stdin' for standard input)."""
+    real = [os.path.abspath(s) for s in sources if s != "-"]
+    common = os.path.commonpath([os.path.dirname(r) for r in real]) if real else ""
+    names = []
+    for source in sources:
+        relative = "stdin" if source == "-" else os.path.relpath(os.path.abspath(source),
+                                                                  common)
+        names.append(os.path.join(folder, relative + EXTENSIONS[output_format]))
+    return names
+
+
+def write_file(path: str, data: str) -> None:
+    """One digest's file, atomically, its folders made; a failure is a one-line error."""
+    try:
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    except OSError as error:
+        fail(f"{display_path(os.path.dirname(path))}: {describe_os_error(error)}")
+    write_output([data], path)
 
 
 def render_all(digests: Sequence[Digest], output_format: Format, several: bool) -> str:

@@ -88,6 +88,25 @@ class DigestJSON(ExtractedJSON):
     narration: NarrationJSON | None
 
 
+class ErrorJSON(TypedDict):
+    # In JSON lines, an input that could not be digested: one line per input all the same.
+    schema_version: int
+    speechsum_version: str
+    source: str | None
+    error: str
+
+
+def error_to_json(source: str | None, message: str) -> ErrorJSON:
+    """The record of an input that could not be digested."""
+    return ErrorJSON(schema_version=SCHEMA_VERSION, speechsum_version=__version__,
+                     source=source, error=message)
+
+
+def render_error_jsonl(source: str | None, message: str) -> str:
+    """That record as one line of JSON."""
+    return dump(error_to_json(source, message)) + "\n"
+
+
 def render_json(digest: Digest) -> str:
     """One digest as indented JSON."""
     return dump(digest_to_json(digest), indent=2) + "\n"
