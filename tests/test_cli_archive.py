@@ -83,3 +83,13 @@ def test_jsonl_has_a_line_per_input(archive: Path, tmp_path: Path) -> None:
     assert [r["source"] for r in records] == [str(archive / "a.txt"), str(missing)]
     assert records[1]["error"] == "no such file" and records[1]["schema_version"] == 3
     assert f"speechsum: error: {missing}: no such file" in result.stderr
+
+
+def test_dask_local_gives_the_output_of_one_process(archive: Path, tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    (archive / "empty.txt").write_bytes(b"")
+    here = run(str(archive), "-f", "jsonl")
+    there = run(str(archive), "-f", "jsonl", "--dask", "local", "-j", "2")
+    assert there.exit_code == here.exit_code == ExitStatus.ERROR  # the empty file
+    assert there.stdout == here.stdout
+    assert len(there.stdout.splitlines()) == 4

@@ -136,11 +136,17 @@ def digest_input(item: Item, options: DigestOptions, max_bytes: int) -> Outcome:
         report = read_report(item.path, max_bytes)
     except InputError as error:
         return Outcome(None, error.message)
+    return digest_report(report, source_name(item.path), options)
+
+
+def digest_report(report: Report, source: str, options: DigestOptions) -> Outcome:
+    """The digest of an input already read (named `source`), or the message of the error
+    that kept it from being made."""
     try:
         from speechsum.pipeline import build_digest
 
         warnings = report.warnings + language_warnings(report.text, options)
-        digest = build_digest(report.text, options, source_name(item.path))
+        digest = build_digest(report.text, options, source)
         warnings += digest.warnings
         if report.kind != "text":
             digest = replace(digest, input_format=report.kind, text=report.text)

@@ -282,6 +282,8 @@ def summarize(
             require_sumy()
         except MissingExtraError as error:
             fail(str(error))
+    if dask is not None and not given(ctx, "jobs"):
+        jobs = str(os.cpu_count() or 1)  # a LocalCluster of one worker per core
     settings = Settings.parse(ctx, paths or ["-"], output_format, output, glob, max_bytes, jobs,
                               quiet, color, speakers=False, dask=dask, resume=resume)
     run(ctx, paths, options, settings)
@@ -306,6 +308,8 @@ def speakers(
 
     Example: speechsum speakers report.txt -f markdown
     """
+    if dask is not None and not given(ctx, "jobs"):
+        jobs = str(os.cpu_count() or 1)  # a LocalCluster of one worker per core
     settings = Settings.parse(ctx, paths or ["-"], output_format, output, glob, max_bytes, jobs,
                               quiet, color, speakers=True, dask=dask, resume=resume)
     run(ctx, paths, digest_options(language), settings)
