@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,7 +11,14 @@ from razdel import sentenize
 
 from speechsum import sentences
 from speechsum.model import Language, Sentence
-from speechsum.sentences import cut_long_line, find_sentence_start, split_sentences
+from speechsum.sentences import (
+    Sentences,
+    cut_long_line,
+    find_sentence_start,
+    is_one_sentence,
+    split_paragraphs,
+    split_sentences,
+)
 
 # "|" marks a boundary, as in razdel's tests: "A.| B." is two sentences.
 ENGLISH = [
@@ -49,7 +58,7 @@ def marked(case: str) -> tuple[str, list[str]]:
     return case.replace("|", ""), [part.strip() for part in case.split("|")]
 
 
-def assert_valid(text: str, found: tuple[Sentence, ...]) -> None:
+def assert_valid(text: str, found: Sequence[Sentence]) -> None:
     """Offsets point at the text; sentences are ordered, stripped, single-line."""
     previous_end = 0
     for sentence in found:
@@ -104,7 +113,7 @@ def test_sentence_never_crosses_a_newline() -> None:
 
 @pytest.mark.parametrize("text", ["", "\n", "   \n\t\n  ", "\n\n\n"])
 def test_blank_text_has_no_sentences(text: str) -> None:
-    assert split_sentences(text, Language.RU) == ()
+    assert len(split_sentences(text, Language.RU)) == 0
 
 
 def test_long_line_is_split_as_razdel_splits_it_whole() -> None:
@@ -139,10 +148,29 @@ def test_many_lines() -> None:
     assert found[-1].paragraph == 19_999
 
 
+def test_sentences_are_kept_as_offsets_and_read_as_values() -> None:
+    text = "Да.\n\n— Нет. Может быть.\n"
+    found = split_sentences(text, Language.RU)
+    assert isinstance(found, Sentences)
+    assert list(found) == [found[0], found[1], found[2]] == [
+        Sentence(0, 3, "Да.", 0), Sentence(5, 11, "— Нет.", 1), Sentence(12, 23, "Может быть.", 1)]
+    assert found[-1] == found[2] and found[1:] == (found[1], found[2])
+    assert list(found.ends) == [3, 11, 23]
+    assert Sentences.of(text, found) is found
+    assert list(Sentences.of(text, list(found))) == list(found)
+    with pytest.raises(IndexError):
+        found[3]
+
+
 PIECES = [
     "Sen.", "Mr.", "St.", "Jan.", "No.", "ж.", "г.", "т.е.", "J.", "U.S.", "5", "2023",
     "word", "Слово", "сөз", "Smith", "«", "»", '"', "(", ")", "–", "-", ".", "...", "!", "?",
     ";", ":", ",", " ", " ", " ", "\n", "\n\n", "\t", "\u00a0", "\r", "a",
+]  # fmt: skip
+# Lines that razdel may or may not split, for the lines taken whole without it.
+PIECES_OF_LINES = [
+    "Да", "нет", "Word", "—", " ", ".", "!", "?", "…", ";", ":", ")", "(", "»", "«", '"', "'",
+    "”", "’", "]", "}", ":)", ";-(", "=)", "5", "\u00a0", "\t", "Слово", "No", "Sen", "т",
 ]  # fmt: skip
 # Text made of sentence-like pieces reaches the abbreviation rules; arbitrary text the rest.
 sentence_like = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
@@ -173,3 +201,39 @@ def test_offsets_stay_valid_when_lines_are_cut(text: str, language: Language) ->
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sentences, "LONG_LINE", 40)
         assert_valid(text, split_sentences(text, language))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES_OF_LINES), max_size=30).map("".join))
+def test_a_line_taken_whole_is_one_sentence_to_razdel(line: str) -> None:
+    line = line.strip()
+    if line and is_one_sentence(line):
+        assert [(s.start, s.stop) for s in sentenize(line)] == [(0, len(line))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(sentence_like, st.lists(st.sampled_from(PIECES_OF_LINES + ["\n"]), max_size=40)
+                 .map("".join)), st.sampled_from(list(Language)))
+def test_lines_taken_whole_split_as_razdel_would(text: str, language: Language) -> None:
+    found = list(split_sentences(text, language))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sentences, "is_one_sentence", lambda line: False)
+        assert list(split_sentences(text, language)) == found
+
+
+def lines_as_written(text: str) -> list[tuple[int, int]]:
+    """The non-empty lines of a text, stripped, the plain way."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            left = start + len(line) - len(line.lstrip())
+            found.append((left, left + len(line.strip())))
+        start += len(line) + 1
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Да", ".", " ", "\t", "\n", "\r", "\u00a0", "\u2028",
+                                 "\u3000", "\x1c", "\x85", "\u200b"]), max_size=40).map("".join))
+def test_paragraphs_are_the_stripped_non_empty_lines(text: str) -> None:
+    assert list(split_paragraphs(text)) == lines_as_written(text)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import overload
 
 from razdel import sentenize
 
@@ -39,47 +41,153 @@ LAST_WORD = re.compile(r"(?:(\S+)\s+)?([^\W\d_]+)\.$")
 # answer: "Did they agree? No.| We did not."
 ANSWER = re.compile(r"\bNo\.(?=\s+[A-Z])")
 GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?…]+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
+# A line's words from the first to the last that is not whitespace (a line of only
+# whitespace has none): `\s` is what str.strip() strips.
+LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
+# Where razdel may end a sentence: its own pattern of delimiters and smileys.
+DELIMITER = sentenize.split.re
+SPACE = re.compile(r"\s")
 
 
-def split_sentences(text: str, language: Language) -> tuple[Sentence, ...]:
+class Sentences(Sequence[Sentence]):
+    """The sentences of a text as three arrays of numbers, each `Sentence` made when it is
+    read: a million one-line paragraphs cost 24 bytes a sentence, not three objects. The
+    splitter also keeps where the lines its paragraph numbers count are (`lines`)."""
+
+    __slots__ = ("text", "starts", "ends", "paragraphs", "lines", "_recent")
+
+    def __init__(self, text: str, starts: array[int], ends: array[int],
+                 paragraphs: array[int], lines: tuple[array[int], array[int]] | None = None,
+                 ) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+        self.paragraphs = paragraphs
+        self.lines = lines  # the starts and ends of the non-empty lines, stripped
+        self._recent: Sentence | None = None  # the one made last: rules ask in a row
+
+    @classmethod
+    def of(cls, text: str, sentences: Iterable[Sentence]) -> Sentences:
+        """The sentences kept as offsets into `text`, a text of the same length as theirs
+        (the same value when they already are)."""
+        if isinstance(sentences, Sentences):
+            if sentences.text is text:
+                return sentences
+            if len(sentences.text) == len(text):
+                return cls(text, sentences.starts, sentences.ends, sentences.paragraphs)
+        found = cls(text, array("q"), array("q"), array("q"))
+        for s in sentences:
+            found.add(s.start, s.end, s.paragraph)
+        return found
+
+    def add(self, start: int, end: int, paragraph: int) -> None:
+        """One more sentence, at the end (while the splitter builds the value)."""
+        self.starts.append(start)
+        self.ends.append(end)
+        self.paragraphs.append(paragraph)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Sentence, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Sentence | tuple[Sentence, ...]:
+        if isinstance(index, slice):
+            return tuple(self._sentence(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("sentence index out of range")
+        return self._sentence(index)
+
+    def between(self, first: int, stop: int) -> tuple[Sentence, ...]:
+        """Sentences first to stop - 1 (a paragraph's)."""
+        text, starts, ends, paragraphs = self.text, self.starts, self.ends, self.paragraphs
+        return tuple([Sentence(starts[i], ends[i], text[starts[i] : ends[i]], paragraphs[i])
+                      for i in range(first, stop)])
+
+    def __iter__(self) -> Iterator[Sentence]:
+        text, paragraphs = self.text, self.paragraphs
+        for i, (start, end) in enumerate(zip(self.starts, self.ends, strict=True)):
+            yield Sentence(start, end, text[start:end], paragraphs[i])
+
+    def __repr__(self) -> str:
+        return f"Sentences({len(self)} of a text of {len(self.text)} characters)"
+
+    def _sentence(self, i: int) -> Sentence:
+        start, end = self.starts[i], self.ends[i]
+        recent = self._recent
+        if recent is not None and recent.start == start and recent.end == end:
+            return recent
+        made = self._recent = Sentence(start, end, self.text[start:end], self.paragraphs[i])
+        return made
+
+
+def split_sentences(text: str, language: Language) -> Sentences:
     """Sentences of every non-empty line, with offsets into `text`.
 
     >>> [s.text for s in split_sentences("Sen. J. Smith spoke. He left.\\n\\nOk.", Language.EN)]
     ['Sen. J. Smith spoke.', 'He left.', 'Ok.']
     """
     joins = JOINS.get(language)
-    sentences = []
+    line_starts, line_ends = array("q"), array("q")
+    sentences = Sentences(text, array("q"), array("q"), array("q"), (line_starts, line_ends))
     for paragraph, (start, end) in enumerate(split_paragraphs(text)):
+        line_starts.append(start)
+        line_ends.append(end)
         line = text[start:end]
+        if is_one_sentence(line):
+            sentences.add(start, end, paragraph)
+            continue
         bounds = split_glued(line, split_line(line))
         if language is Language.EN:
             bounds = split_answers(line, bounds)
         if joins is not None:
             bounds = join_abbreviations(line, bounds, joins)
         for s, e in bounds:
-            sentences.append(Sentence(start + s, start + e, line[s:e], paragraph))
-    return tuple(sentences)
+            sentences.add(start + s, start + e, paragraph)
+    return sentences
+
+
+def is_one_sentence(line: str) -> bool:
+    """A stripped line razdel leaves whole, decided without razdel (the common case of short
+    lines): no mark where razdel may end a sentence ("— Мост откроем в мае"), or no space
+    after the first ("Да.", "сказал: «да»."), as razdel ends none before a word without a
+    space; nor a full stop that lost its space ("Тоқаев.Осы"), which split_glued splits.
+
+    >>> is_one_sentence("— Да."), is_one_sentence("Да. Нет."), is_one_sentence("Да.Нет")
+    (True, False, False)
+    """
+    if len(line) > LONG_LINE:
+        return False
+    first = DELIMITER.search(line)
+    return first is None or SPACE.search(line, first.start()) is None and (
+        GLUED.search(line) is None)
 
 
 def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Offsets of the lines that have something besides whitespace, stripped."""
-    start = 0
-    while start <= len(text):
-        end = text.find("\n", start)
-        if end < 0:
-            end = len(text)
-        line = text[start:end]
-        stripped = line.strip()
-        if stripped:
-            left = start + len(line) - len(line.lstrip())
-            yield left, left + len(stripped)
-        start = end + 1
+    """Offsets of the lines that have something besides whitespace, stripped.
+
+    >>> list(split_paragraphs(" Да. \\n\\n\\t\\nНет"))
+    [(1, 4), (8, 11)]
+    """
+    for m in LINE.finditer(text):
+        yield m.span(1)
 
 
 def split_line(line: str) -> list[tuple[int, int]]:
     """razdel's sentences of one line, long lines taken a piece at a time."""
     bounds = []
     for offset, piece in cut_long_line(line):
+        whole = piece.strip()
+        if whole and is_one_sentence(whole):  # "....": razdel leaves the piece whole
+            lead = offset + len(piece) - len(piece.lstrip())
+            bounds.append((lead, lead + len(whole)))
+            continue
         for sub in sentenize(piece):
             if sub.stop > sub.start:
                 bounds.append((offset + sub.start, offset + sub.stop))
