@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from notation import read
 
 from speechsum.model import Language
@@ -51,3 +54,46 @@ def test_english_names_by_english_rules() -> None:
     text = "Sen. Ted Cruz (R-Texas) said no."
     doc = read(text, Language.EN)
     assert [m.text for m in doc.mentions_in(0, len(text))] == ["Ted Cruz"]
+
+
+def test_paragraphs_are_views_over_offsets() -> None:
+    text = "Один.\n\n— Два. Три.\nЧетыре\n"
+    doc = read(text)
+    assert len(doc.paragraphs) == 3
+    assert doc.paragraphs[1] == doc.paragraph_at(text.index("Три"))  # equal views
+    assert [p.index for p in doc.paragraphs[1:]] == [1, 2]
+    assert [p.index for p in reversed(doc.paragraphs)] == [2, 1, 0]
+    assert [p.text for p in doc.paragraphs[-1:]] == ["Четыре"]
+    assert [s.text for s in doc.paragraphs[1].sentences] == ["— Два.", "Три."]
+    assert list(doc.dash_paragraphs) == [1]
+    assert [p.index for p in doc.paragraphs_over(3, text.index("Три"))] == [0, 1]
+    with pytest.raises(IndexError):
+        doc.paragraphs[3]
+
+
+def test_paragraphs_with_marks() -> None:
+    text = "Он: да.\n«Нет»\n— Так.\nДа - нет\n"
+    doc = read(text)
+    assert list(doc.paragraphs_with(":")) == [0]
+    assert list(doc.paragraphs_with("«»:")) == [0, 1]
+    assert list(doc.paragraphs_with("-—")) == [2, 3]
+    assert list(doc.paragraphs_with("-—", inside=True)) == [3]
+
+
+PIECES = ["сказал", "сказала", "заявил", "отметила", "начал", "говорить", "уверена", "что",
+          "мост", "Иванов", "пресс-секретарь", "по-моему", "сказал-то", "а", " ", " ", ", ",
+          ". ", "-", "\n", ":", "5"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), st.data())
+def test_a_stretch_without_a_speech_word_has_no_speech_verb(text: str, data: st.DataObject,
+                                                            ) -> None:
+    # The document skips reading a stretch with no word that may be a speech verb, as the
+    # stretch cuts its words: never a verb the language would find is lost.
+    doc = read(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert doc.speech_verbs(start, end) == tuple(doc.lang.speech_verbs(text, start, end))
+    if not doc.may_hold_speech_verb(start, end):
+        assert not doc.lang.speech_verbs(text, start, end)

@@ -38,16 +38,19 @@ DASH_QUOTES = ("dash-paragraph", "multi-paragraph-quote", "dash-inside-paragraph
                "unquoted-speech")
 # A quote alone in its paragraph after an introduction has at least this many words.
 QUOTE_PARAGRAPH_WORDS = 4
-QUOTE_LEAD = set(f" \t{DASHES}")
-QUOTE_TAIL = set(f" \t.,!?…{DASHES}")
+UNKNOWN = object()  # not worked out yet
+QUOTE_LEAD = f" \t{DASHES}"
+QUOTE_TAIL = f" \t.,!?…{DASHES}"
 
 
 def quote_piece_neighbour(doc: Doc, claims: Claims, i: int) -> Ref | None:
     """"- A, - сказал он. - B": a piece whose cue names no one takes the voice of the next
     piece of the same quote that has one, else of the last one before."""
     claim = claims[i]
+    if claim.found_by not in DASH_QUOTES or claim.cue is None:
+        return None
     p = doc.paragraph_at(claim.start)
-    if claim.found_by not in DASH_QUOTES or claim.cue is None or p is None:
+    if p is None:
         return None
     key = ("named pieces", p.index, claim.found_by)
     if key not in claims.memo:
@@ -94,14 +97,28 @@ def quote_continues(doc: Doc, claims: Claims, i: int) -> Ref | None:
 def quote_paragraph_after_introduction(doc: Doc, claims: Claims, i: int) -> Ref | None:
     """"С докладом выступил X." then a paragraph that is one quotation: X's words."""
     claim = claims[i]
-    p = doc.paragraph_at(claim.start)
-    if claim.found_by not in QUOTES or p is None:
+    if claim.found_by not in QUOTES:
         return None
-    alone = set(doc.text[p.start : claim.start]) <= QUOTE_LEAD and set(
-        doc.text[claim.end : p.end]) <= QUOTE_TAIL
-    if not alone or len(WORDS.findall(doc.text, claim.start, claim.end)) < QUOTE_PARAGRAPH_WORDS:
+    p = doc.paragraph_at(claim.start)
+    if p is None:
+        return None
+    lead, tail = _quote_room(claims, p)
+    if claim.start > lead or claim.end < tail or len(WORDS.findall(
+            doc.text, claim.start, claim.end)) < QUOTE_PARAGRAPH_WORDS:
         return None
     return introduced(doc, claims, p)
+
+
+def _quote_room(claims: Claims, p: Paragraph) -> tuple[int, int]:
+    """Where a quote alone in paragraph p may start and end: after the dashes that open it,
+    before the marks that close it. (Kept for the paragraph of the last claim asked about: a
+    paragraph of many quotes is read once, not once a quote.)"""
+    last = cast("tuple[int, int, int] | None", claims.memo.get("quote room"))
+    if last is None or last[0] != p.index:
+        last = (p.index, p.end - len(p.text.lstrip(QUOTE_LEAD)),
+                p.start + len(p.text.rstrip(QUOTE_TAIL)))
+        claims.memo["quote room"] = last
+    return last[1], last[2]
 
 
 def quote_after_reported(doc: Doc, claims: Claims, i: int) -> Ref | None:
@@ -166,8 +183,10 @@ def multi_paragraph_quote(doc: Doc, claims: Claims, i: int) -> Ref | None:
     """'“First paragraph.\\n“Second,” she said.' - a paragraph that opens a quotation and never
     closes it goes on in the next one: the voice of the quote that opens that paragraph."""
     claim = claims[i]
+    if claim.found_by not in QUOTES:
+        return None
     p = doc.paragraph_at(claim.start)
-    if claim.found_by not in QUOTES or p is None or (claim.start, claim.end) != (p.start, p.end):
+    if p is None or (claim.start, claim.end) != (p.start, p.end):
         return None
     if doc.text[p.start] not in QUOTE_OPENERS or doc.text[p.end - 1] in "”»\"":
         return None
@@ -229,12 +248,16 @@ def introduced(doc: Doc, claims: Claims, p: Paragraph) -> Ref | None:
     A dash quote or a nameless introduction ending in a colon leaves the question to the one
     before; a transcript turn ends it. (Worked out once per paragraph: the claims before p are
     decided when the first claim of p is.)"""
+    # The answer for each paragraph walked, by index (a list: one pointer a paragraph).
+    if "introduced" not in claims.memo:
+        claims.memo["introduced"] = [UNKNOWN] * len(doc.paragraphs)
+    known = cast("list[Ref | None | object]", claims.memo["introduced"])
     walked: list[int] = []
     found: Ref | None = None
     k = p.index - 1
     while k >= 0:
-        if ("introduced", k + 1) in claims.memo:
-            found = cast("Ref | None", claims.memo["introduced", k + 1])
+        if known[k + 1] is not UNKNOWN:
+            found = cast("Ref | None", known[k + 1])
             break
         walked.append(k + 1)
         q = doc.paragraphs[k]
@@ -254,7 +277,7 @@ def introduced(doc: Doc, claims: Claims, p: Paragraph) -> Ref | None:
             break
         k -= 1
     for index in walked:
-        claims.memo[("introduced", index)] = found
+        known[index] = found
     return found
 
 

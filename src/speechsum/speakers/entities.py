@@ -9,6 +9,7 @@ attribution and the only place a `Speaker` is made.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Sequence
 from operator import itemgetter
 
@@ -79,23 +80,45 @@ def _walk(doc: Doc, claims: Sequence[Claim], people: People) -> list[str | None]
 
 def _narration(doc: Doc, claims: Sequence[Claim]) -> list[Mention]:
     """Names outside quotation marks and outside direct speech: who the story is about."""
-    direct = sorted((c.start, c.end) for c in claims if c.kind is Kind.DIRECT)
+    starts, ends = _direct_spans(claims)
     found = []
     k = 0
-    for p in doc.paragraphs:
+    # Only the paragraphs that name someone (the rest are made into no Paragraph).
+    for p in (doc.paragraphs[i] for i, names in enumerate(doc.all_mentions) if names):
         if in_turn(doc, p):
             continue  # a label and its turn: the label's name is its claim's source
-        while k < len(direct) and direct[k][1] <= p.start:
+        while k < len(starts) and ends[k] <= p.start:
             k += 1
-        if k < len(direct) and direct[k][0] <= p.start and direct[k][1] >= p.end:
+        if k < len(starts) and starts[k] <= p.start and ends[k] >= p.end:
             continue  # all of it is someone's words
         for m in doc.mentions(p):
-            while k < len(direct) and direct[k][1] <= m.start:
+            while k < len(starts) and ends[k] <= m.start:
                 k += 1
-            if k < len(direct) and direct[k][0] < m.end or doc.quote_at(p, m.start):
+            if k < len(starts) and starts[k] < m.end or doc.quote_at(p, m.start):
                 continue
             found.append(m)
     return found
+
+
+def _direct_spans(claims: Sequence[Claim]) -> tuple[array[int], array[int]]:
+    """The starts and ends of the direct claims, sorted by start and then end, as arrays: no
+    pair of numbers a claim (claims in text order, as `Claims` keeps them, need no sort)."""
+    starts = array("q", (c.start for c in claims if c.kind is Kind.DIRECT))
+    ends = array("q", (c.end for c in claims if c.kind is Kind.DIRECT))
+    n = len(starts)
+    if any(starts[i] > starts[i + 1] or starts[i] == starts[i + 1] and ends[i] < ends[i + 1]
+           for i in range(n - 1)):
+        pairs = sorted(zip(starts, ends, strict=True))
+        return array("q", (a for a, _ in pairs)), array("q", (b for _, b in pairs))
+    i = 0
+    while i < n:  # the longer first at one start: reversed, the shorter first
+        j = i + 1
+        while j < n and starts[j] == starts[i]:
+            j += 1
+        if j - i > 1:
+            ends[i:j] = ends[i:j][::-1]
+        i = j
+    return starts, ends
 
 
 def _label_names_elsewhere(doc: Doc, claims: Sequence[Claim], keys: Sequence[str | None],
@@ -130,23 +153,27 @@ def _label_names_elsewhere(doc: Doc, claims: Sequence[Claim], keys: Sequence[str
                 people.register(mention, remember=False)
 
 
-def voice_roots(claims: Sequence[Claim]) -> list[int]:
+def voice_roots(claims: Sequence[Claim]) -> Sequence[int]:
     """For each claim, the claim whose own source names its voice: itself unless it has the
     voice of another (SameAs), through whole chains; a chain that runs in a circle ends where
-    it turns. Each claim is walked once."""
-    roots: list[int | None] = [None] * len(claims)
+    it turns. Each claim is walked once. (An array: a number a claim.)"""
+    roots = array("q", [-1]) * len(claims)  # -1: not walked yet
     for i in range(len(claims)):
+        if roots[i] >= 0 or not isinstance(claims[i].source, SameAs):
+            if roots[i] < 0:
+                roots[i] = i
+            continue
         path: dict[int, None] = {}  # the walk, in order, with set look-ups
         j = i
-        while roots[j] is None and isinstance(ref := claims[j].source, SameAs) and j not in path:
+        while roots[j] < 0 and isinstance(ref := claims[j].source, SameAs) and j not in path:
             path[j] = None
             j = ref.claim
         root = roots[j]
         for k in path:
-            roots[k] = j if root is None else root
-        if roots[i] is None:
+            roots[k] = j if root < 0 else root
+        if roots[i] < 0:
             roots[i] = i
-    return [i if r is None else r for i, r in enumerate(roots)]
+    return roots
 
 
 def _attribution(doc: Doc, claims: Sequence[Claim], keys: Sequence[str | None],

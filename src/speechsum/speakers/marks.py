@@ -16,6 +16,8 @@ WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "''": "''"}
 QUOTE_OPEN = re.compile(r"''|[«“„\"]")
 QUOTE_OPENERS = "“«„\""
+# Every mark find_quotes reads: the openers, and a closer whose opener was lost.
+QUOTE_MARKS = "“«„\"'»"
 # A closing mark of another kind after a word: the end of a quote opened with «.
 STRAY_CLOSER = re.compile(r"(?<=\S)[\"”“](?=[\s,.!?;:…\-–—]|$)")
 

@@ -12,7 +12,7 @@ import bisect
 import heapq
 from collections.abc import Iterable, Sequence
 
-from speechsum.speakers.claims import Claim, Claims
+from speechsum.speakers.claims import Claim, Claims, in_text_order
 
 
 class Footprint:
@@ -49,7 +49,7 @@ def keep_first_found(found: Iterable[Sequence[Claim]]) -> Claims:
         displaced: set[int] = set()
         batch: list[Claim] = []
         reach = -1  # the end of this finder's kept claims, which come sorted by start
-        for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
+        for claim in in_text_order(claims):
             if claim.end <= claim.start or claim.start < reach or firm.overlaps(
                     claim.start, claim.end):
                 continue

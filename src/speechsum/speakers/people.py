@@ -43,7 +43,7 @@ class People:
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text
-        self.sentence_starts = [s.start for s in doc.sentences]
+        self.sentence_starts = doc.sentences.starts
         self.lang = doc.lang
         self.persons: dict[str, Person] = {}
         self.history: list[tuple[int, str]] = []

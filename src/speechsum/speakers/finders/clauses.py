@@ -18,7 +18,10 @@ def reports(doc: Doc, start: int, end: int) -> bool:
 
 def split_by_cues(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], list[Cue]]:
     """Quote pieces and the cues between them: "- A, - сказал X. - B" -> [A, B], [cue]
-    (worked out once per stretch: the dash and reported finders both ask)."""
+    (worked out once per stretch: the dash and reported finders both ask; a stretch with no
+    separator is one piece, told again rather than kept)."""
+    if CUE_SEP.search(doc.text, start, end) is None:
+        return [(start, end)] if start < end else [], []
     return doc.memo(("cues", start, end), lambda: _split_by_cues(doc, start, end))
 
 

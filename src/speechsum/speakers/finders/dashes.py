@@ -3,14 +3,16 @@ interviews with no cues, and a dash that opens a quote inside a paragraph."""
 
 from __future__ import annotations
 
+import bisect
+from array import array
 from collections.abc import Iterator
 
 from speechsum.model import Kind
 from speechsum.speakers.claims import Claim
 from speechsum.speakers.document import Doc, Paragraph
 from speechsum.speakers.finders.clauses import quoted_pieces, split_by_cues
-from speechsum.speakers.finders.transcript import in_turn, is_label_like, prose
-from speechsum.speakers.marks import DASHES, INNER_DASH
+from speechsum.speakers.finders.transcript import in_turn, is_label_like, prose_with
+from speechsum.speakers.marks import DASHES, INNER_DASH, opens_with_dash
 
 # How far a dash quote with no cue looks ahead for the paragraph that closes it.
 QUOTE_REACH = 12
@@ -24,11 +26,10 @@ HEADING_WORDS = 10
 def dash_paragraph(doc: Doc) -> Iterator[Claim]:
     """"- ..., - сказал X." paragraphs split by their cues; a dash paragraph with no cue is
     closed by a later paragraph's cue ("multi-paragraph-quote") or left to the context."""
-    i = 0
-    while i < len(doc.paragraphs):
-        p = doc.paragraphs[i]
-        i += 1
-        if not p.opens_with_dash or in_turn(doc, p):
+    after = 0  # the paragraph after the last one a closing cue took
+    for i in doc.dash_paragraphs:
+        p = doc.paragraphs.paragraph(i)
+        if i < after or in_turn(doc, p):
             continue
         pieces, cues = split_by_cues(doc, p.start, p.end)
         if cues:
@@ -43,13 +44,17 @@ def dash_paragraph(doc: Doc) -> Iterator[Claim]:
             q = doc.paragraphs[k]
             yield Claim(q.start, q.end, Kind.DIRECT, "multi-paragraph-quote", q_cues[0])
         yield from quoted_pieces(doc, q_pieces, q_cues, "multi-paragraph-quote")
-        i = closing.index + 1
+        after = closing.index + 1
 
 
 def _closing_paragraph(doc: Doc, p: Paragraph) -> Paragraph | None:
     """"- ... (no cue)" then more paragraphs until ", - отметил Малик Отарбаев."."""
-    for q in doc.paragraphs[p.index + 1 : p.index + QUOTE_REACH]:
-        if q.opens_with_dash or is_label_like(q.text):
+    text, starts = doc.text, doc.paragraphs.starts
+    for k in range(p.index + 1, min(p.index + QUOTE_REACH, len(starts))):
+        if opens_with_dash(text[starts[k] : starts[k] + 2]):
+            return None  # the next dash quote (told before the paragraph is made)
+        q = doc.paragraphs.paragraph(k)
+        if is_label_like(q.text):
             return None
         if split_by_cues(doc, q.start, q.end)[1]:
             return q
@@ -64,29 +69,41 @@ def interview_exchange(doc: Doc) -> Iterator[Claim]:
     paragraphs until one asks again (it ends in a question mark or opens by addressing
     someone). A run after a text that announces an interview needs two turns, any other three;
     a heading between turns ("О кадровых перестановках") stays narration."""
-    paragraphs = doc.paragraphs
-    named = next((p.index for p in paragraphs if doc.mentions(p)), len(paragraphs))
+    paragraphs, dashes = doc.paragraphs, doc.dash_paragraphs
+    named = next((k for k, found in enumerate(doc.all_mentions) if found), len(paragraphs))
+    if named == len(paragraphs):
+        return  # a text that names no one has no interview
     i = 0
-    while i < len(paragraphs):
+    while True:
+        k = bisect.bisect_left(dashes, i)  # a run opens with a dash paragraph
+        if k == len(dashes):
+            break
+        i = dashes[k]
         run = _exchange(doc, i)
-        asks = [_asks(doc, q) for q in run]
-        turns = 2 if run and announces_interview(doc, run[0]) else INTERVIEW_TURNS
-        if len(run) >= turns and any(asks) and not all(asks) and named < i:
-            asking = False
-            for k, (q, asked) in enumerate(zip(run, asks, strict=True)):
-                asking = k == 0 or not asking and asked
-                yield Claim(q.start, q.end, Kind.DIRECT,
-                            "interview-question" if asking else "interview-answer")
-        i = run[-1].index + 1 if run else i + 1
+        if not run:
+            i += 1
+            continue
+        if named < i and len(run) >= (2 if announces_interview(doc, paragraphs[run[0]]) else (
+                INTERVIEW_TURNS)):
+            turns = [paragraphs[k] for k in run]
+            asks = [_asks(doc, q) for q in turns]
+            if any(asks) and not all(asks):
+                asking = False
+                for n, (q, asked) in enumerate(zip(turns, asks, strict=True)):
+                    asking = n == 0 or not asking and asked
+                    yield Claim(q.start, q.end, Kind.DIRECT,
+                                "interview-question" if asking else "interview-answer")
+        i = run[-1] + 1
 
 
-def _exchange(doc: Doc, i: int) -> list[Paragraph]:
-    """The dash paragraphs with no cue from paragraph i on, headings between them skipped."""
-    run: list[Paragraph] = []
+def _exchange(doc: Doc, i: int) -> array[int]:
+    """The indexes of the dash paragraphs with no cue from paragraph i on, headings between
+    them skipped (numbers, not paragraphs: a run may be the whole text)."""
+    run = array("q")
     for k in range(i, len(doc.paragraphs)):  # by index: no copy of the paragraphs after i
         q = doc.paragraphs[k]
         if q.opens_with_dash and not in_turn(doc, q) and not split_by_cues(doc, q.start, q.end)[1]:
-            run.append(q)
+            run.append(k)
         elif not (run and is_heading(q)):
             break
     return run
@@ -123,7 +140,7 @@ def announces_interview(doc: Doc, p: Paragraph) -> bool:
 def inner_dash_quote(doc: Doc) -> Iterator[Claim]:
     """"... попросил акима ответить. - Я понял ваш вопрос, - ответил X." inside a paragraph:
     the first dash that opens a quote with a cue."""
-    for p in prose(doc):
+    for p in prose_with(doc, DASHES, inside=True):
         if p.opens_with_dash:
             continue
         openings = list(INNER_DASH.finditer(doc.text, p.start, p.end))
@@ -143,7 +160,7 @@ def inner_dash_quote(doc: Doc) -> Iterator[Claim]:
 def unquoted_speech(doc: Doc) -> Iterator[Claim]:
     """"Мектеп жөнделеді. Қаржы бөлінді, – деді Самат Ержанов.": a paragraph of words with
     no quotation marks or opening dash, closed by a cue - a dash quote whose dash was lost."""
-    for p in prose(doc):
+    for p in prose_with(doc, DASHES, inside=True):  # a cue follows a dash
         if p.opens_with_dash or doc.quotes(p):
             continue
         pieces, cues = split_by_cues(doc, p.start, p.end)

@@ -11,8 +11,8 @@ from speechsum.model import Kind
 from speechsum.speakers.claims import Claim, Cue, CueKind
 from speechsum.speakers.document import Doc, Paragraph
 from speechsum.speakers.finders.clauses import cue_with_content
-from speechsum.speakers.finders.transcript import prose
-from speechsum.speakers.marks import DASHES, WORDS
+from speechsum.speakers.finders.transcript import prose_with
+from speechsum.speakers.marks import DASHES, QUOTE_MARKS, WORDS
 
 # Two words after a colon that do not open a quotation: "спросил: почему так дорого?"
 AFTER_COLON = re.compile(rf"\s*(?=[^\s«\"“„'{re.escape(DASHES)}]\S*\s+[^\W\d_])")
@@ -55,7 +55,7 @@ def quotation(doc: Doc) -> Iterator[Claim]:
     comes before ('then asked, “Really?”'), else it is a name or a term («Жетісу», 'The
     “joke,” as he called it')."""
     text = doc.text
-    for p in prose(doc):
+    for p in prose_with(doc, QUOTE_MARKS):
         if p.opens_with_dash:
             continue
         for qs, qe in doc.quotes(p):
@@ -125,10 +125,12 @@ def _sentence_head(doc: Doc, p: Paragraph, qs: int, any_language: bool = False) 
     """Start of the narration that opens a quote's sentence, when the language reads it as the
     speaker's words too (or whatever it is, `any_language`); None when the quote opens the
     sentence."""
-    k = bisect.bisect_right([s.start for s in p.sentences], qs) - 1
-    if k < 0 or not p.sentences[k].start < qs < p.sentences[k].end:
+    starts, ends = doc.sentences.starts, doc.sentences.ends
+    first, stop = p.sentence_range.start, p.sentence_range.stop
+    k = bisect.bisect_right(starts, qs, first, stop) - 1  # the paragraph's sentence with qs
+    if k < first or not starts[k] < qs < ends[k]:
         return None
-    start = p.sentences[k].start
+    start = starts[k]
     if not doc.text[start:qs].strip(" \t" + DASHES):
         return None
     return start if any_language or doc.lang.quote_head(doc.text, start, qs) else None
@@ -137,7 +139,7 @@ def _sentence_head(doc: Doc, p: Paragraph, qs: int, any_language: bool = False) 
 def colon_speech(doc: Doc) -> Iterator[Claim]:
     """"Исаков спрашивает: почему так дорого?" - unquoted words after a speech verb and a colon."""
     text = doc.text
-    for p in prose(doc):
+    for p in prose_with(doc, ":"):
         if p.opens_with_dash:
             continue
         colon = text.find(":", p.start, p.end)

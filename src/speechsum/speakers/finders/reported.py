@@ -10,7 +10,7 @@ from speechsum.model import Kind, Sentence
 from speechsum.speakers.claims import Claim, Cue, CueKind
 from speechsum.speakers.document import Doc, Paragraph
 from speechsum.speakers.finders.clauses import split_by_cues
-from speechsum.speakers.finders.transcript import prose
+from speechsum.speakers.finders.transcript import turn_paragraphs
 from speechsum.speakers.lang.base import Verb
 from speechsum.speakers.marks import DATELINE
 
@@ -22,10 +22,22 @@ def reported_speech(doc: Doc) -> Iterator[Claim]:
     """Each sentence outside quotation marks that reports speech; after one whose content may
     go on ("отметил, что ..."), the sentences that continue it, up to one that names someone
     else or turns to narration."""
-    for p in prose(doc):
-        after = _after_the_quote(doc, p)
+    paragraphs, firsts = doc.paragraphs, doc.paragraphs.firsts
+    starts, ends = doc.sentences.starts, doc.sentences.ends
+    turns = turn_paragraphs(doc)
+    for i in range(len(paragraphs)):
+        if i in turns:
+            continue  # prose only
+        p: Paragraph | None = None
+        after = 0
         going_on = False
-        for s in p.sentences:
+        for k in range(firsts[i], firsts[i + 1]):
+            if not going_on and not may_report(doc, starts[k], ends[k]):
+                continue  # nothing reports speech in it, nor goes on from before
+            if p is None:
+                p = paragraphs[i]
+                after = _after_the_quote(doc, p)
+            s = doc.sentences[k]
             if s.start < after:
                 continue
             if inside_quote(doc, p, s):
@@ -50,28 +62,41 @@ def _after_the_quote(doc: Doc, p: Paragraph) -> int:
     return cues[0].end if cues else p.end
 
 
+def may_report(doc: Doc, start: int, end: int) -> bool:
+    """Whether text[start:end] has what `report` needs, told cheaply: a word that may be a
+    speech verb, an "according to", an organisation speaking."""
+    text, lexicon = doc.text, doc.lang.lexicon
+    return doc.may_hold_speech_verb(start, end) or bool(
+        lexicon.according.search(text, start, end)
+        or lexicon.according_after.search(text, start, end)
+        or lexicon.according_pronoun.search(text, start, end)
+    ) or doc.lang.organisation_source(text, start, end) is not None
+
+
 def report(doc: Doc, p: Paragraph, s: Sentence) -> Claim | None:
     """The sentence as reported speech, with the phrase that reports it as its cue."""
     text = doc.text
     lexicon = doc.lang.lexicon
-    relay = lexicon.outlet_relay.search(text, s.start, s.end)
     according = lexicon.according.search(text, s.start, s.end)
+    phrase = according or lexicon.according_after.search(text, s.start, s.end) or (
+        lexicon.according_pronoun.search(text, s.start, s.end))
+    verbs = [Cue(v.start, v.end, CueKind.PREDICATE) for v in predicates(doc, p, s)]
+    organisation = phrase is None and doc.lang.organisation_source(
+        text, s.start, s.end) is not None
+    if phrase is None and not organisation and not verbs:
+        return None  # nothing reports it (the common case, told first)
+    relay = lexicon.outlet_relay.search(text, s.start, s.end)
     if relay is not None and according is None and relay.start() - s.start < 5:
         return None  # "Как сообщает RT, ..." - the outlet relays someone else
     dateline = DATELINE.match(text, s.start, s.end)
     start = dateline.end() if dateline else s.start
-    verbs = [Cue(v.start, v.end, CueKind.PREDICATE) for v in predicates(doc, p, s)]
-    phrase = according or lexicon.according_after.search(text, s.start, s.end) or (
-        lexicon.according_pronoun.search(text, s.start, s.end))
     if phrase is not None:
         cue = Cue(phrase.start(), phrase.end(), CueKind.PREDICATE)
         return Claim(start, s.end, Kind.INDIRECT, REPORTED, cue, continues=True,
                      alternatives=tuple(verbs))
-    if doc.lang.organisation_source(text, s.start, s.end) is not None:
+    if organisation:
         return Claim(start, s.end, Kind.INDIRECT, REPORTED, continues=True,
                      alternatives=tuple(verbs))
-    if not verbs:
-        return None
     goes_on = bool(lexicon.content_after.match(text, verbs[0].end, s.end) or
                    lexicon.about_this.match(text, s.start, verbs[0].start))
     return Claim(start, s.end, Kind.INDIRECT, REPORTED, verbs[0], continues=goes_on,
@@ -120,8 +145,7 @@ def predicate_at(doc: Doc, cue: Cue | None) -> Verb | None:
     k = doc.sentence_index(cue.start)
     if k >= len(doc.sentences):
         return None
-    s = doc.sentences[k]
-    return next((v for v in doc.speech_verbs(s.start, s.end) if v.start == cue.start), None)
+    return doc.speech_verb_at(doc.sentences.starts[k], doc.sentences.ends[k], cue.start)
 
 
 def inside_quote(doc: Doc, p: Paragraph, s: Sentence) -> bool:

@@ -8,8 +8,10 @@ document (`read_labels`) and give both the turns here and their speakers (`label
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,6 +56,10 @@ INLINE_LABEL = re.compile(
     rf"(?<=[.!?…])\s+(?P<label>(?:[{UPPER}]\.\s?){{1,2}}[{UPPER}][{UPPER}'’-]+|"
     rf"[{UPPER}]{{2,}}[{UPPER}'’-]*(?:\s+[{UPPER}]{{2,}}[{UPPER}'’-]*)?)\s*:\s")
 QUIET_NOTES = ("inaudible", "crosstalk", "laughter", "applause")
+# Every label ends at a colon or before white space ("ИВАНОВ:", "Q   ", "ПРЕДСЕДАТЕЛЬ. Да").
+LABEL_ROOM = re.compile(r"[\s:]")
+# What a label opens with: ">> ", "[00:01]", a quotation mark, "**", "«", a capital.
+LABEL_START = re.compile(rf"[>\[\"“*«{UPPER}]")
 
 
 @lru_cache(maxsize=8)
@@ -89,11 +95,19 @@ def label_starting_at(doc: Doc, start: int) -> LabelMatch | None:
 
 def _read_labels(doc: Doc) -> tuple[LabelMatch, ...]:
     paragraphs = doc.paragraphs
+    starts, ends = paragraphs.starts, paragraphs.ends
     labels: dict[int, LabelMatch] = {}
     alone: dict[int, LabelMatch] = {}
-    for i, p in enumerate(paragraphs):
+    text, n = doc.text, len(paragraphs)
+    for i in range(n):
+        start, end = starts[i], ends[i]
+        after_length = ends[i + 1] - starts[i + 1] if i + 1 < n else -1
+        if after_length <= end - start and not (after_length == 1 and text[starts[i + 1]] in (
+                DASHES)) and not may_open_label(doc, start, end):
+            continue  # no label, and no longer line or dash line after it
+        p = paragraphs[i]
+        after = paragraphs[i + 1] if i + 1 < n else None
         found = label_at(doc, p)
-        after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         if found is not None:
             labels[i] = found
         elif after is not None and len(after.text) > len(p.text) and (
@@ -108,8 +122,8 @@ def _read_labels(doc: Doc) -> tuple[LabelMatch, ...]:
                 labels[i] = LabelMatch(p.start, after.end, Named(mentions[0]), i)
     if len(alone) >= 2:
         labels.update(alone)  # Hansard style: names on their own lines before each speech
-    bare = {i: m for i, p in enumerate(paragraphs) if i not in labels
-            and (m := BARE_LABEL.match(doc.text, p.start, p.end)) is not None}
+    bare = {i: m for i in doc.paragraphs_with(".") if i not in labels  # after initials
+            and (m := BARE_LABEL.match(doc.text, starts[i], ends[i])) is not None}
     if len(bare) >= 2 and len({m.group("label") for m in bare.values()}) >= 2:
         # "Т. Фельгенгауэр Добрый вечер." - initials and surname, then the words, no separator.
         for i, m in bare.items():
@@ -167,23 +181,37 @@ def _inline_labels(doc: Doc, labels: list[LabelMatch]) -> list[LabelMatch]:
     """"... В студии Анна Ким. А.КИМ: Здравствуйте." - labels of initials or capitals after a
     sentence's end inside a paragraph, in a text that has labels or two such."""
     found = []
-    taken = [(m.start, m.end) for m in labels]
-    for p in doc.paragraphs:
-        for m in INLINE_LABEL.finditer(doc.text, p.start, p.end):
-            if any(a <= m.start("label") < b for a, b in taken) or INITIAL_BEFORE.search(
-                    doc.text, max(p.start, m.start() - 3), m.start() + 1):
+    taken = sorted((m.start, m.end) for m in labels)
+    reach = list(itertools.accumulate((b for _, b in taken), max))  # the end of each and all before
+    starts, ends = doc.paragraphs.starts, doc.paragraphs.ends
+    for i in doc.paragraphs_with(":"):  # a label ends in one
+        start, end = starts[i], ends[i]
+        for m in INLINE_LABEL.finditer(doc.text, start, end):
+            k = bisect.bisect_right(taken, (m.start("label"), len(doc.text))) - 1
+            if k >= 0 and reach[k] > m.start("label") or INITIAL_BEFORE.search(
+                    doc.text, max(start, m.start() - 3), m.start() + 1):
                 continue  # inside a label, or after an initial ("С. ОРЛОВ:")
-            label = TRANSCRIPT_LABEL.match(doc.text, m.start("label"), p.end)
+            label = TRANSCRIPT_LABEL.match(doc.text, m.start("label"), end)
             ref = label_ref(doc, label) if label is not None else None
             if label is not None and isinstance(ref, Named | Label) and not (
                     isinstance(ref, Label) and ref.key.startswith("voice:")):
-                found.append(LabelMatch(m.start("label"), label.end(), ref, p.index))
+                found.append(LabelMatch(m.start("label"), label.end(), ref, i))
     return found if labels or len(found) >= 2 else []
+
+
+def may_open_label(doc: Doc, start: int, end: int) -> bool:
+    """Whether text[start:end] may open with a label, as every label opens with a capital, a
+    mark or a numbered voice and ends at a colon or before white space (not "Да.", "— Да")."""
+    text = doc.text
+    return bool(LABEL_START.match(text, start) or text.startswith(
+        doc.lang.lexicon.numbered_voices, start)) and bool(LABEL_ROOM.search(text, start, end))
 
 
 def label_at(doc: Doc, p: Paragraph) -> LabelMatch | None:
     """A speaker label at the start of a line; a label right after it ("СНХ: САМАТ ЕРЖАНОВ,
     ҚАЛА ӘКІМІ:") names the speaker instead."""
+    if not may_open_label(doc, p.start, p.end):
+        return None
     numbered = numbered_label(doc.lang.lexicon.numbered_voices).match(doc.text, p.start, p.end)
     if numbered is not None:
         label = " ".join(numbered.group("label").split())
@@ -344,13 +372,32 @@ def _read_turns(doc: Doc) -> list[Turn]:
 
 def in_turn(doc: Doc, p: Paragraph) -> bool:
     """Whether a paragraph belongs to a transcript turn (its label's line included)."""
-    return p.index in doc.memo("turn paragraphs", lambda: {
+    return p.index in turn_paragraphs(doc)
+
+
+def turn_paragraphs(doc: Doc) -> set[int]:
+    """The indexes of the paragraphs transcript turns take."""
+    return doc.memo("turn paragraphs", lambda: {
         k for _, _, taken in read_turns(doc) for k in taken})
 
 
-def prose(doc: Doc) -> list[Paragraph]:
-    """The paragraphs outside transcript turns: what the other finders read."""
-    return doc.memo("prose", lambda: [p for p in doc.paragraphs if not in_turn(doc, p)])
+def prose(doc: Doc) -> Iterable[Paragraph]:
+    """The paragraphs outside transcript turns: what the other finders read (each made as
+    it is read, not kept)."""
+    turns = turn_paragraphs(doc)
+    if not turns:
+        return doc.paragraphs
+    return (p for p in doc.paragraphs if p.index not in turns)
+
+
+def prose_with(doc: Doc, marks: str, inside: bool = False) -> Iterator[Paragraph]:
+    """The paragraphs outside transcript turns that hold any of these marks (a finder of
+    quotes reads no paragraph without a quotation mark); `inside`: after their first
+    character."""
+    turns = turn_paragraphs(doc)
+    for i in doc.paragraphs_with(marks, inside):
+        if i not in turns:
+            yield doc.paragraphs[i]
 
 
 def is_label_like(line: str) -> bool:

@@ -100,6 +100,10 @@ class Conventions(Protocol):
     def speech_verbs(self, text: str, start: int, end: int) -> list[Verb]:
         """Speech verbs and phrases in text[start:end] that report words with content."""
 
+    def reporting_word(self, word: str) -> bool | None:
+        """Whether `speech_verbs` may find a verb at a word (lower-cased): a stretch with no
+        such word has none, and goes unread. None when the language cannot tell."""
+
     def cue_verbs(self, text: str, start: int, end: int) -> list[Verb]:
         """A verb of manner opening a reporting clause ("- улыбнулся он")."""
 

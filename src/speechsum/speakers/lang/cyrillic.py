@@ -65,6 +65,9 @@ class Cyrillic:
     def find_mentions(self, text: str, start: int, end: int) -> list[Mention]:
         return names.find_mentions(text, start, end)
 
+    def reporting_word(self, word: str) -> bool | None:
+        return None  # Kazakh finds its verbs by pattern, over words and the spaces between
+
     def cue_verbs(self, text: str, start: int, end: int) -> list[Verb]:
         return []
 

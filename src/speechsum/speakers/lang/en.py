@@ -89,6 +89,10 @@ class English:
     def find_mentions(self, text: str, start: int, end: int) -> list[Mention]:
         return en_names.find_mentions(text, start, end)
 
+    def reporting_word(self, word: str) -> bool | None:
+        return word in SPEECH_FORMS or word in lexicon.SPEECH_LEMMAS or (
+            word in lexicon.NEEDS_COMPLEMENT)
+
     def speech_verbs(self, text: str, start: int, end: int) -> list[Verb]:
         """"called for", "pointed out" need their particle; negated ones ("did not say",
         "declined to comment") do not count; "managed to ask" is asking."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from speechsum.model import Gender, Language
 from speechsum.speakers.claims import Mention
@@ -56,6 +57,9 @@ class Russian(Cyrillic):
                 found.append(Verb(m.start(), m.end(), p.agreement))
                 break
         return found
+
+    def reporting_word(self, word: str) -> bool | None:
+        return _reporting_word(word)
 
     def cue_verbs(self, text: str, start: int, end: int) -> list[Verb]:
         m = WORDS.search(text, start, end)
@@ -237,6 +241,15 @@ def organisation_before(text: str, start: int, verb: Verb) -> str | None:
         name = " ".join(kept)
         return name[:1].lower() + name[1:] if name[1:2].islower() else name
     return None
+
+
+@lru_cache(maxsize=200_000)
+def _reporting_word(word: str) -> bool:
+    """A form `speech_verbs` may take for a speech verb: a speech verb's finite form or
+    infinitive (after "начал"), or a word of stance ("уверена, что")."""
+    return len(word) >= 4 and any(
+        p.pos in ("VERB", "INFN") and p.lemma in lexicon.SPEECH_VERBS
+        or p.pos in ("ADJS", "PRTS") and p.lemma in lexicon.STANCE_WORDS for p in parses(word))
 
 
 def _catenative(text: str, before: re.Match[str] | None, word: re.Match[str],

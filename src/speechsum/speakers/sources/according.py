@@ -35,8 +35,8 @@ def according_to(doc: Doc, claim: Claim) -> Ref | None:
     Ысқақов; "according to Health Minister Dana Ortiz"."""
     if claim.found_by != REPORTED:
         return None
-    text, lexicon = doc.text, doc.lang.lexicon
-    after = lexicon.according_after.search(text, claim.start, claim.end)
+    text = doc.text
+    after = _according_after(doc, claim)
     if after is not None:
         before = doc.mentions_in(max(claim.start, after.start() - 60), after.start())
         if before and before[-1].end >= after.start() - GENITIVE_GAP:
@@ -55,7 +55,7 @@ def according_to_role(doc: Doc, claim: Claim) -> Ref | None:
     if claim.found_by != REPORTED:
         return None
     text, lexicon = doc.text, doc.lang.lexicon
-    after = lexicon.according_after.search(text, claim.start, claim.end)
+    after = _according_after(doc, claim)
     if after is not None:
         word = re.search(r"(\w+)\s+$", text[max(claim.start, after.start() - 40) : after.start()])
         noun = doc.lang.role_word(word.group(1)) if word else None
@@ -82,13 +82,26 @@ def _own_subject(doc: Doc, claim: Claim, source: Mention) -> bool:
 
 
 def _named_after(doc: Doc, claim: Claim) -> tuple[re.Match[str] | None, list[Mention]]:
-    """"По словам ...", "according to ..." in the claim, and the names up to the next comma."""
-    m = doc.lang.lexicon.according.search(doc.text, claim.start, claim.end)
+    """"По словам ...", "according to ..." in the claim, and the names up to the next comma
+    (read once a claim: the rules ask again for each of its cues)."""
+    return doc.memo_last("named after", (claim.start, claim.end), lambda: _find_named_after(
+        doc, claim.start, claim.end))
+
+
+def _find_named_after(doc: Doc, start: int, end: int) -> tuple[re.Match[str] | None,
+                                                               list[Mention]]:
+    m = doc.lang.lexicon.according.search(doc.text, start, end)
     if m is None:
         return None, []
-    reach = min(claim.end, m.end() + NAME_REACH)
+    reach = min(end, m.end() + NAME_REACH)
     comma = doc.text.find(",", m.end(), reach)
     return m, doc.mentions_in(m.end(), comma if comma > 0 else reach)
+
+
+def _according_after(doc: Doc, claim: Claim) -> re.Match[str] | None:
+    """Kazakh "Серікованың айтуынша" in the claim (read once a claim)."""
+    return doc.memo_last("according after", (claim.start, claim.end), lambda: (
+        doc.lang.lexicon.according_after.search(doc.text, claim.start, claim.end)))
 
 
 def according_to_pronoun(doc: Doc, claim: Claim) -> Ref | None:
@@ -96,7 +109,8 @@ def according_to_pronoun(doc: Doc, claim: Claim) -> Ref | None:
     if claim.found_by != REPORTED:
         return None
     lexicon = doc.lang.lexicon
-    m = lexicon.according_pronoun.search(doc.text, claim.start, claim.end)
+    m = doc.memo_last("according pronoun", (claim.start, claim.end), lambda: (
+        lexicon.according_pronoun.search(doc.text, claim.start, claim.end)))
     if m is None:
         return None
     return Pronoun(claim.start, lexicon.pronoun_genders[m.group("pronoun").lower()])
@@ -117,8 +131,9 @@ def according_to_organisation(doc: Doc, claim: Claim) -> Ref | None:
 def organisation_source(doc: Doc, claim: Claim) -> Ref | None:
     """"Как отмечают в департаменте полиции, ..." -> департамент полиции; in a quote's
     reporting clause too ("«...», — заявили в пресс-службе.")."""
-    if claim.found_by == REPORTED:
-        found = doc.lang.organisation_source(doc.text, claim.start, claim.end)
+    if claim.found_by == REPORTED:  # the claim's words, whichever of its verbs is the cue
+        found = doc.memo_last("organisation", (claim.start, claim.end), lambda: (
+            doc.lang.organisation_source(doc.text, claim.start, claim.end)))
     elif claim.cue is not None and claim.cue.kind is CueKind.CLAUSE:
         found = doc.lang.organisation_source(doc.text, claim.cue.start, claim.cue.end)
     else:

@@ -40,7 +40,9 @@ def verb_subject(doc: Doc, claim: Claim) -> Ref | None:
     verb = _verb(doc, claim)
     if verb is None:
         return None
-    subject = doc.lang.subject_of(doc.text, doc.mentions_in(claim.start, claim.end), verb)
+    mentions = doc.memo_last("mentions", (claim.start, claim.end), lambda: tuple(
+        doc.mentions_in(claim.start, claim.end)))  # the same for each of the claim's cues
+    subject = doc.lang.subject_of(doc.text, mentions, verb)
     return None if subject is None else Named(subject, gender=verb.gender)
 
 
@@ -78,7 +80,7 @@ def role_subject(doc: Doc, claim: Claim) -> Ref | None:
     end = min(claim.end, verb.end + ROLE_AFTER)
     # Near the verb, or opening the sentence as a subject does however long the clause
     # ("Ал, аудан басшысы өз кезегінде ... жеткізді").
-    opening = [w for w in doc.words_in(claim.start, claim.end)[:OPENING_WORDS] if w.start < start]
+    opening = [w for w in doc.words_in(claim.start, claim.end, OPENING_WORDS) if w.start < start]
     words = (*opening, *doc.words_in(start, end))
     return role_ref(doc, words, end, claim.start if opening else start)
 
