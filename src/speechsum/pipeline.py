@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from speechsum.cycles import cycle_collector_paused
 from speechsum.keywords import speaker_keywords
 from speechsum.language import detect_language
 from speechsum.model import (
@@ -26,6 +27,7 @@ from speechsum.summarize import find_words, require_sumy, summarize_units, summa
 DEFAULT_OPTIONS = DigestOptions()
 
 
+@cycle_collector_paused
 def build_digest(
     text: str, options: DigestOptions | None = None, source: str | None = None
 ) -> Digest:
