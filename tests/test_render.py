@@ -5,14 +5,18 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from rich.console import Console
 
 from speechsum.model import Digest, Kind, Language, Segment, Span, Speaker, SpeakerDigest
+from speechsum.render import json as json_render
 from speechsum.render import one_line, printable
 from speechsum.render.json import (
     SCHEMA_VERSION,
     render_json,
     render_json_array,
+    render_json_array_chunks,
+    render_json_chunks,
     render_jsonl,
 )
 from speechsum.render.markdown import render_markdown
@@ -193,6 +197,21 @@ def test_indented_json_escapes_unicode_line_breaks() -> None:
         assert out.count("\n") == len(out.splitlines())  # every line break is a real newline
     assert json.loads(render_json(digest))["narration"]["summary"][0]["text"] == (
         "Аким\u2028района сказал:")
+
+
+def test_indented_json_comes_in_pieces_that_join_to_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The CLI writes indented JSON a piece at a time; the pieces are the same JSON, line
+    # breaks escaped in each.
+    monkeypatch.setattr(json_render, "CHUNK", 16)
+    digest = line_break_digest()
+    pieces = list(render_json_chunks(digest))
+    assert len(pieces) > 5 and all(len(piece) < 200 for piece in pieces)
+    assert "".join(pieces) == render_json(digest)
+    assert not any(set(LINE_BREAKS) & set(piece) for piece in pieces)
+    array = list(render_json_array_chunks([digest, make_digest()]))
+    assert json.loads("".join(array)) == json.loads(render_json_array([digest, make_digest()]))
+    monkeypatch.setattr(json_render, "CHUNK", 1 << 16)
+    assert "".join(pieces) == render_json(digest)
 
 
 def test_speakers_json_escapes_unicode_line_breaks() -> None:

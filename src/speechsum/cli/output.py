@@ -42,7 +42,12 @@ def render_chunks(results: Iterable[Result], output_format: Format, several: boo
                        else render_jsonl(digest))
         return
     collected = [digest for _, digest, _ in results if digest is not None]
-    if collected:
+    if collected and output_format is Format.JSON and not speakers:
+        from speechsum.render.json import render_json_array_chunks, render_json_chunks
+
+        yield from (render_json_array_chunks(collected) if several
+                    else render_json_chunks(collected[0]))  # a piece at a time
+    elif collected:
         yield (render_speakers(collected, output_format, several) if speakers
                else render_all(collected, output_format, several))
 

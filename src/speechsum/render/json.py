@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from typing import TypedDict
 
 from speechsum import __version__
@@ -12,7 +13,9 @@ from speechsum.render import Sources
 
 SCHEMA_VERSION = 3
 # Unicode line breaks that json.dumps leaves raw when not escaping to ASCII.
-LINE_BREAK_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "\u2028\u2029\x85"}
+LINE_BREAKS = re.compile("[\u2028\u2029\x85]")
+# The characters of indented JSON written at a time.
+CHUNK = 1 << 16
 
 
 class SpanJSON(TypedDict):
@@ -109,7 +112,13 @@ def render_error_jsonl(source: str | None, message: str) -> str:
 
 def render_json(digest: Digest) -> str:
     """One digest as indented JSON."""
-    return dump(digest_to_json(digest), indent=2) + "\n"
+    return "".join(render_json_chunks(digest))
+
+
+def render_json_chunks(digest: Digest) -> Iterator[str]:
+    """`render_json` a piece at a time, for a writer that need not hold it all."""
+    yield from dump_chunks(digest_to_json(digest), indent=2)
+    yield "\n"
 
 
 def render_jsonl(digest: Digest) -> str:
@@ -119,7 +128,13 @@ def render_jsonl(digest: Digest) -> str:
 
 def render_json_array(digests: Sequence[Digest]) -> str:
     """Several digests as an indented JSON array."""
-    return dump([digest_to_json(d) for d in digests], indent=2) + "\n"
+    return "".join(render_json_array_chunks(digests))
+
+
+def render_json_array_chunks(digests: Sequence[Digest]) -> Iterator[str]:
+    """`render_json_array` a piece at a time."""
+    yield from dump_chunks([digest_to_json(d) for d in digests], indent=2)
+    yield "\n"
 
 
 def dump(value: object, indent: int | None = None) -> str:
@@ -131,10 +146,37 @@ def dump(value: object, indent: int | None = None) -> str:
     >>> dump({"text": "a\u2028b\x85c"})
     '{"text":"a\\u2028b\\u0085c"}'
     """
-    separators = (",", ": ") if indent else (",", ":")
-    dumped = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+    if indent:
+        return "".join(dump_chunks(value, indent))
+    dumped = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     # Outside strings JSON allows only ASCII whitespace, so each of these is inside a string.
-    return dumped.translate(LINE_BREAK_ESCAPES)
+    return escape_line_breaks(dumped)
+
+
+def escape_line_breaks(dumped: str) -> str:
+    """U+2028, U+2029 and U+0085 as \\u escapes (searched for, not mapped character by
+    character: str.translate takes seconds over a digest of 10 MB that has none)."""
+    if LINE_BREAKS.search(dumped) is None:
+        return dumped
+    return LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+def dump_chunks(value: object, indent: int) -> Iterator[str]:
+    """Indented JSON as `dump` writes it, in pieces of about CHUNK characters: json.dumps
+    would hold every small piece of the encoding in a list before joining them (some 120 MB
+    for a digest of 70,000 segments), and the joined text a second time to escape it."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=indent, separators=(",", ": "))
+    pieces: list[str] = []
+    size = 0
+    for piece in encoder.iterencode(value):
+        pieces.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            yield escape_line_breaks("".join(pieces))
+            pieces.clear()
+            size = 0
+    if pieces:
+        yield escape_line_breaks("".join(pieces))
 
 
 def digest_to_json(digest: Digest) -> DigestJSON:
