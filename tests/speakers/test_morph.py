@@ -39,3 +39,16 @@ def test_readings_are_frozen_values() -> None:
     assert first == morph.parses("министр")[0]
     assert hash(first) == hash(morph.parses("министр")[0])
     assert first.lemma == "министр" and first.pos == "NOUN" and first.case == "nomn"
+
+
+def test_a_reading_keeps_what_its_tag_says() -> None:
+    # The typed fields are worked out once per tag: two words with one tag share them,
+    # and each reading still has its own word, lemma and score.
+    (nomn,) = [p for p in morph.parses("министр") if p.case == "nomn"]
+    (same,) = [p for p in morph.parses("учитель") if p.case == "nomn" and p.pos == "NOUN"]
+    assert (nomn.pos, nomn.gender, nomn.number) == (same.pos, same.gender, same.number) == (
+        "NOUN", "masc", "sing")
+    assert nomn.word == "министр" and same.word == "учитель" and same.lemma == "учитель"
+    assert {"NOUN", "masc", "sing", "nomn"} <= nomn.grammemes
+    unknown = morph.parses("ъхщзв")  # guessed by analogy, tags the dictionary may lack
+    assert all(p.word == "ъхщзв" and p.grammemes for p in unknown)

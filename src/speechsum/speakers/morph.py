@@ -70,18 +70,25 @@ def parses(word: str) -> tuple[Parse, ...]:
 
 
 def _typed(word: str, index: int, p: Any) -> Parse:
-    tag = p.tag
-    return Parse(
-        word=word,
-        index=index,
-        lemma=str(p.normal_form),
-        pos=None if tag.POS is None else str(tag.POS),
-        case=None if tag.case is None else str(tag.case),
-        gender=None if tag.gender is None else str(tag.gender),
-        number=None if tag.number is None else str(tag.number),
-        score=float(p.score),
-        grammemes=frozenset(str(tag).replace(" ", ",").split(",")),
-    )
+    pos, case, gender, number, grammemes = _tag_fields(p.tag)
+    return Parse(word=word, index=index, lemma=str(p.normal_form), pos=pos, case=case,
+                 gender=gender, number=number, score=float(p.score), grammemes=grammemes)
+
+
+TagFields = tuple[str | None, str | None, str | None, str | None, frozenset[str]]
+
+
+@lru_cache(maxsize=10_000)
+def _tag_fields(tag: Any) -> TagFields:
+    """What a Parse keeps of a pymorphy3 tag, worked out once per tag (tags hash by their
+    grammemes): pymorphy3 finds each of POS, case, gender and number by intersecting sets of
+    grammemes, and its dictionary has a few thousand tags for millions of readings."""
+
+    def text(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    return (text(tag.POS), text(tag.case), text(tag.gender), text(tag.number),
+            frozenset(str(tag).replace(" ", ",").split(",")))
 
 
 @lru_cache(maxsize=50_000)
