@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from speechsum.model import Gender, Language
 from speechsum.speakers.lang import CONVENTIONS, Conventions
@@ -304,3 +306,24 @@ def test_find_mentions(lang: Conventions, text: str, expected: list[str]) -> Non
 def test_first_mention(lang: Conventions, text: str, first: str) -> None:
     # Not "Valley Water", "Kim Says" nor "DEFENSE": the name as the text runs it.
     assert lang.find_mentions(text, 0, len(text))[0].text == first
+
+
+NAME_PIECES = ["Иван", "Петров", "ИВАНОВ", "Ольга", "Белова", "С.", "К.", "Нурсұлтан",
+               "Қасымұлы", "аким", "сказал", " ", " ", "\n", ",", ".", ":", "-", "«", "»",
+               "А", "ов"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=30).map("".join), st.data())
+def test_names_of_a_stretch_do_not_depend_on_the_text_around_it(text: str,
+                                                                data: st.DataObject) -> None:
+    # Why a short stretch's names may be remembered by its text: read in place or read
+    # alone and moved back, a stretch gives the same names, words cut at its edges included.
+    from speechsum.speakers.lang import cyrillic_names as names
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    found = names.find_mentions(text, start, end)
+    assert found == names.find_mentions_in(text, start, end)
+    assert found == names.find_mentions(text, start, end)  # remembered: the same again
+    assert all(text[m.start : m.end] == m.text for m in found)

@@ -21,6 +21,8 @@ from speechsum.speakers.lang.cyrillic_cases import (
 )
 from speechsum.speakers.morph import is_known, parses
 
+# A stretch up to this long has its names remembered by its text (see find_mentions).
+REMEMBERED = 256
 TOKEN = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.(?=\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]|[\s,:;)]|$)|"
                    r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -120,8 +122,25 @@ def surname_key(word: str) -> str:
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Person names in `text[start:end]`, as runs of capitalised name-like tokens."""
+    """Person names in `text[start:end]`, as runs of capitalised name-like tokens.
+
+    They depend on the stretch's characters alone, so a short stretch is read once per
+    distinct text and its names moved to where it stands: a transcript's labels
+    ("ИВАНОВ:") and a report's recurring lines come again and again."""
     end = len(text) if end is None else end
+    if end - start > REMEMBERED:
+        return find_mentions_in(text, start, end)
+    return [Mention(start + m.start, start + m.end, m.text, m.words, m.key, m.gender,
+                    m.nominative) for m in _stretch_mentions(text[start:end])]
+
+
+@lru_cache(maxsize=8192)
+def _stretch_mentions(stretch: str) -> tuple[Mention, ...]:
+    return tuple(find_mentions_in(stretch, 0, len(stretch)))
+
+
+def find_mentions_in(text: str, start: int, end: int) -> list[Mention]:
+    """`find_mentions` read afresh (nothing outside text[start:end] is looked at)."""
     tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
     mentions: list[Mention] = []
     i = 0
