@@ -821,6 +821,45 @@ def test_paragraphs_are_not_copied_per_paragraph(monkeypatch: pytest.MonkeyPatch
     assert made[0] <= 20 * 2000
 
 
+@pytest.mark.parametrize("unit", ["ИВАНОВ: ", "Иванов сказал: ", "сказал: «да». ", "А: б. "])
+def test_colons_on_one_line_are_read_for_speech_verbs_once(monkeypatch: pytest.MonkeyPatch,
+                                                           unit: str) -> None:
+    # Issue 15: colon speech read the 300 characters after every colon for speech verbs, 38
+    # times the text for 40,000 "ИВАНОВ:" on one line (12.4 s for 560 kB). A stretch with no
+    # word that may be a speech verb is not read at all now.
+    from speechsum.speakers.lang.ru import Russian
+
+    read = [0]
+    original = Russian.speech_verbs
+
+    def tally(self: Russian, text: str, start: int, end: int) -> Any:
+        read[0] += end - start
+        return original(self, text, start, end)
+
+    monkeypatch.setattr(Russian, "speech_verbs", tally)
+    text = unit * 3000
+    pipeline.build_digest(text)
+    assert read[0] <= 2 * len(text)
+
+
+@pytest.mark.parametrize("unit", ["Да.\n", "— Да.\n", "А.\n\n", "слово\n", "15:00\n"])
+def test_tiny_paragraphs_cost_a_few_numbers_each(unit: str) -> None:
+    # Issue 15: a million tiny paragraphs took 1.3 GB, as the document made a Paragraph, its
+    # sentences and their caches for every line (1,100-1,400 bytes a line at its peak).
+    # Sentences and paragraphs are kept as arrays of offsets now: measure the peak of what
+    # Python allocates for a digest of 20,000 such lines.
+    import tracemalloc
+
+    pipeline.build_digest(unit * 10)  # dictionaries and caches loaded before measuring
+    tracemalloc.start()
+    try:
+        pipeline.build_digest(unit * 20_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak / 20_000 < 400
+
+
 def test_a_speaker_repeating_himself_costs_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
     # LexRank links every pair of similar sentences; past 2 x ROUND_SIZE sentences it runs in
     # rounds of ROUND_SIZE, so the links per sentence stay bounded however long he talks.
