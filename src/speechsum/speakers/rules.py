@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from speechsum.speakers import discourse
 from speechsum.speakers.claims import Claim, Claims, Ref
@@ -123,6 +124,8 @@ NEWS = RuleSet()
 CAPTIONS = RuleSet(finders=CAPTION_FINDERS, discourse=())
 
 
+@lru_cache(maxsize=256)
 def rule_name(rule: Callable[..., object]) -> str:
-    """The name a rule is recorded by in segments: its function's name, with dashes."""
+    """The name a rule is recorded by in segments: its function's name, with dashes (one
+    string per rule, shared by all the claims it names)."""
     return rule.__name__.replace("_", "-")
