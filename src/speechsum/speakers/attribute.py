@@ -16,6 +16,10 @@ from speechsum.speakers.overlaps import keep_first_found
 from speechsum.speakers.rules import CAPTIONS, NEWS, RuleSet, rule_name
 from speechsum.speakers.spelling import as_written, reading_text
 
+# The cues of a claim tried in turn after its own: a sentence of a thousand speech verbs
+# ("said said said ...") would otherwise be read whole once a verb by every source sieve.
+ALTERNATIVE_CUES = 8
+
 
 def attribute_speakers(text: str, sentences: Sequence[Sentence], language: Language,
                        rules: RuleSet | None = None) -> Attribution:
@@ -41,7 +45,8 @@ def name_sources(doc: Doc, claims: Iterable[Claim], rules: RuleSet) -> list[Clai
 def name_source(doc: Doc, claim: Claim, rules: RuleSet) -> Claim:
     """The claim with the source the first answering rule names, trying its cue and then its
     alternatives in turn; the claim as found when none answers."""
-    later = (replace(claim, cue=cue, alternatives=()) for cue in claim.alternatives)
+    later = (replace(claim, cue=cue, alternatives=())
+             for cue in claim.alternatives[:ALTERNATIVE_CUES])
     for attempt in itertools.chain([claim], later):
         for rule in rules.sources:
             ref = rule(doc, attempt)

@@ -14,8 +14,10 @@ from speechsum.speakers.finders.clauses import cue_with_content
 from speechsum.speakers.finders.transcript import prose_with
 from speechsum.speakers.marks import DASHES, QUOTE_MARKS, WORDS
 
-# Two words after a colon that do not open a quotation: "спросил: почему так дорого?"
-AFTER_COLON = re.compile(rf"\s*(?=[^\s«\"“„'{re.escape(DASHES)}]\S*\s+[^\W\d_])")
+# Two words after a colon that do not open a quotation: "спросил: почему так дорого?" (the
+# first of at most 64 characters: tried at every colon, an unbounded one read the rest of a
+# line of 200,000 colons at each of them).
+AFTER_COLON = re.compile(rf"\s*(?=[^\s«\"“„'{re.escape(DASHES)}]\S{{0,63}}\s+[^\W\d_])")
 # A quote's sentence may go on for this many words before its cue ('"..." that X, said Y.').
 TAIL_WORDS = 30
 # A clause introducing a quote is looked for at most this far back.
@@ -145,7 +147,7 @@ def colon_speech(doc: Doc) -> Iterator[Claim]:
         colon = text.find(":", p.start, p.end)
         while colon >= 0:
             rest = AFTER_COLON.match(text, colon + 1, p.end)
-            start = clause_start(text, p.start, colon)
+            start = clause_start(text, p.start, colon) if rest is not None else colon
             if rest is not None and doc.speech_verbs(start, colon):
                 intro = Cue(start, colon + 1, CueKind.INTRODUCTION)
                 yield Claim(rest.end(), p.end, Kind.DIRECT, "speech-after-colon", intro)

@@ -224,8 +224,8 @@ class English:
     def cue_after(self, text: str, pos: int, limit: int) -> tuple[int, int] | None:
         """'"...," Smith said.', '"...?" asked Sen. Ted Cruz (R-Texas).', '"...," she said, "'."""
         mark = pos
-        while mark > 0 and text[mark - 1] in "\"”’'»":
-            mark -= 1  # past the closing marks, one or two ("''")
+        while mark > max(0, pos - 3) and text[mark - 1] in "\"”’'»":
+            mark -= 1  # past the closing marks, one or two ("''"), not a run of a thousand
         before_mark = text[max(0, mark - 1) : mark]
         m = re.compile(r",?\s+").match(text, pos, limit)
         if m is None or before_mark not in ",?!—–-…" and text[pos : pos + 1] != ",":
