@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from speechsum.speakers.lang import cyrillic_cases as cases
 from speechsum.speakers.lang import cyrillic_names as names
@@ -184,7 +185,10 @@ def _genitive_noun(word: str) -> bool:
     return bool(found) and found[0].pos == "NOUN" and found[0].case == "gent"
 
 
+@lru_cache(maxsize=50_000)
 def title_noun(low: str) -> bool:
+    """Whether a lower-cased word is a noun of a person's title or office (asked of each word
+    before every name: kept per word)."""
     return low in lexicon.ROLE_NOUNS or lemma(low) in lexicon.ROLE_NOUNS or any(
         p.pos == "NOUN" and "anim" in p.grammemes and p.score > 0.3 for p in parses(low))
 
