@@ -1,5 +1,6 @@
 """Adversarial inputs at doubling sizes: the time ratio per doubling shows whether speechsum
-stays linear (goal: at most 2.3x each time the input doubles).
+stays linear (goal: at most 2.3x each time the input doubles), and every run is held to the
+limits any input shape has: at most 3 s per MB, at most 500 MB of memory up to 10 MB.
 
     python benchmarks/adversarial.py                        # every case, up to full size
     python benchmarks/adversarial.py nested-guillemets -v   # one case, time per stage
@@ -12,9 +13,10 @@ attribution, summaries) and render JSON. Times are the child's CPU seconds, whic
 programs on the machine disturb far less than wall-clock time; a run under 3 s is repeated
 in new children and the best kept. Every run starts cold, as the command line does: a
 repeat in the same process would find pymorphy3's word caches full and look faster.
-A case stops doubling once a run takes longer than --budget seconds; a crash or a memory
-error is reported as such. Exit status 1 if any doubling took more than the goal (on runs
-long enough to time: see MIN_SECONDS).
+Peak memory is the child's maximum resident set, the input included. A case stops doubling
+once a run takes longer than --budget seconds; a crash or a memory error is reported as such.
+Exit status 1 if any doubling took more than the goal (on runs long enough to time: see
+MIN_SECONDS), or a run broke a limit.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 GOAL = 2.3
+# The limits of any input shape: seconds per MB of input, and peak memory up to 10 MB.
+SECONDS_PER_MB = 3.0
+MEMORY_MB = 500
+MEMORY_INPUT_MB = 10
 # Shorter runs are mostly noise; their ratios are shown in brackets and do not count.
 MIN_SECONDS = 0.1
 # Sizes from 1/32 of the full size up: a quadratic case shows itself before the budget stops it.
@@ -59,6 +65,11 @@ def repeat_to(unit: str, size: int, sep: str = "") -> str:
     """`unit` repeated until the text has about `size` bytes of UTF-8."""
     count = max(1, size // len((unit + sep).encode()))
     return sep.join([unit] * count)
+
+
+def repeated(unit: str) -> Callable[[int], str]:
+    """A builder of `unit` repeated to a size."""
+    return lambda size: repeat_to(unit, size)
 
 
 def nested(size: int, opener: str, closer: str) -> str:
@@ -101,6 +112,27 @@ class Case:
 MB = 1_000_000
 DASH_LINE = "— Мост откроем в мае.\n"
 ONE_WORD = "слово\n"
+# Pieces with a colon: a label-like word, a clause with a speech verb, a one-letter turn, a
+# quote after a speech verb; each case repeats one on a line and one per line.
+# Quotes with a cue naming one of six speakers, one a line: a wire feed of quotes.
+QUOTE_LINES = [
+    f"«Мост откроем в мае, дорога будет готова к осени», — {verb} {name}.\n"
+    for verb, name in [("сказала", "Айгуль Сапарова"), ("сказал", "Ерлан Жумабаев"),
+                       ("сказал", "Марат Исаков"), ("сказала", "Дана Ортиз"),
+                       ("сказал", "Сергей Ким"), ("сказала", "Алия Нурланова")]
+]
+COLON_PIECES = [
+    ("label-colons", "ИВАНОВ: ", "a surname in capitals and a colon"),
+    ("said-colons", "Иванов сказал: ", "a speech verb and a colon, nothing after"),
+    ("short-colons", "А: б. ", "a one-letter label, a one-letter turn"),
+    ("quoted-colons", "сказал: «да». ", "a quote after a speech verb and a colon"),
+]
+# A million paragraphs of a word or two: 10 MB each at full size.
+TINY_PARAGRAPHS = [
+    ("tiny-paragraphs", "Да.\n", "paragraphs of one short sentence"),
+    ("spaced-paragraphs", "А.\n\n", "one-letter paragraphs with blank lines between"),
+    ("dash-paragraphs", "— Да.\n", "dash-opened paragraphs of one word"),
+]
 
 CASES = [
     Case(
@@ -140,6 +172,13 @@ CASES = [
             f"— Мост откроем в мае, — сказал {FIRST[i % 8]} {surname(i)}.\n" for i in range(n // 60)
         ),
         20_000 * 60,
+    ),
+    Case(
+        "quote-lines",
+        "10 MB of «quote», — сказал NAME. lines, six speakers taking turns",
+        lambda n: "".join(QUOTE_LINES[i % len(QUOTE_LINES)]
+                          for i in range(n // len(QUOTE_LINES[0].encode()))),
+        10 * MB,
     ),
     Case(
         "one-speaker",
@@ -189,6 +228,47 @@ CASES = [
         lambda n: repeat_to("слово: ", n),
         200_000 * len("слово: ".encode()),
     ),
+    *(
+        Case(name, f"one line of 80,000 {piece.strip()!r} ({about})",
+             repeated(piece), 80_000 * len(piece.encode()))
+        for name, piece, about in COLON_PIECES
+    ),
+    *(
+        Case(f"{name.split('-')[0]}-colon-lines",
+             f"80,000 lines of {piece.strip()!r} ({about})",
+             repeated(piece.rstrip() + "\n"),
+             80_000 * len(piece.rstrip().encode() + b"\n"))
+        for name, piece, about in COLON_PIECES
+    ),
+    *(
+        Case(name, f"10 MB of {piece!r} ({about})",
+             repeated(piece), 10 * MB)
+        for name, piece, about in TINY_PARAGRAPHS
+    ),
+    Case(
+        "bare-colons",
+        "one line of 1,000,000 ':' (each colon once looked past to the end of the line)",
+        repeated(":"),
+        1_000_000,
+    ),
+    Case(
+        "straight-quotes",
+        "one line of 500,000 '\"' (each quote once walked back over all the others)",
+        repeated('"'),
+        500_000,
+    ),
+    Case(
+        "said-words",
+        "one line of 200,000 'said ' (a sentence of speech verbs, each a cue)",
+        repeated("said "),
+        1_000_000,
+    ),
+    Case(
+        "name-words",
+        "one line of 150,000 'Иванов ' (a name every 7 bytes)",
+        repeated("Иванов "),
+        150_000 * len("Иванов ".encode()),
+    ),
     Case(
         "cue-separators",
         "one dash-opened line of 100,000 ', — слово' (cue separators without a verb)",
@@ -202,10 +282,23 @@ CASES = [
         100_000 * len(". — Слово".encode()),
     ),
     Case(
+        "long-transcript",
+        "10 MB of transcript turns by two speakers (a long stenogram)",
+        repeated("ИВАНОВ: Дорога будет готова к осени, деньги выделены.\n"
+                 "ПЕТРОВА: Когда начнут ремонт школы?\n"),
+        10 * MB,
+    ),
+    Case(
         "labels",
         "50,000 transcript turns by two speakers",
         lambda n: repeat_to("ИВАНОВ: Дорога будет.\nПЕТРОВА: Когда?\n", n),
         25_000 * len("ИВАНОВ: Дорога будет.\nПЕТРОВА: Когда?\n".encode()),
+    ),
+    Case(
+        "inline-labels",
+        "20,000 transcript lines, each with a second label after a sentence's end",
+        repeated("ИВАНОВ: Дорога будет. ПЕТРОВА: Когда?\n"),
+        20_000 * len("ИВАНОВ: Дорога будет. ПЕТРОВА: Когда?\n".encode()),
     ),
     Case(
         "many-labels",
@@ -285,6 +378,13 @@ def measure(case: Case, size: int, profile: bool) -> dict[str, object]:
     return {"bytes": len(data), "speakers": len(digest.speakers), **stages}
 
 
+def peak_memory() -> int:
+    """The most memory this process has held resident, in bytes."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
+
+
 def child(name: str, size: int, profile: bool, memory: int) -> None:
     """Measure one size in this process and print the result as one JSON line."""
     if memory:
@@ -293,6 +393,7 @@ def child(name: str, size: int, profile: bool, memory: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
         result = measure(CASES_BY_NAME[name], size, profile)
+        result["memory"] = peak_memory()
     except MemoryError:
         result = {"error": "MemoryError"}
     except Exception as error:  # reported, not raised: the parent prints what broke
@@ -347,9 +448,10 @@ def run_case(args: argparse.Namespace, case: Case) -> bool:
     largest = case.size // (8 if args.quick else 1)
     sizes = [largest >> k for k in reversed(range(args.doublings))]
     print(f"\n{case.name}: {case.about}")
-    print(f"  {'bytes':>10} {'seconds':>9} {'ratio':>7}  stages")
+    print(f"  {'bytes':>10} {'seconds':>9} {'ratio':>7} {'s/MB':>6} {'peak MB':>8}  stages")
     previous: float | None = None
     worst = 0.0
+    broken: list[str] = []  # the limits a run broke
     for size in sizes:
         result = run_size(args, case, size)
         if "error" in result:
@@ -372,18 +474,32 @@ def run_case(args: argparse.Namespace, case: Case) -> bool:
                 if name in result
             )
             stages += f" | {result['speakers']} speakers"
-        print(f"  {result['bytes']:>10} {seconds:>9.3f} {shown:>7}  {stages}".rstrip())
+        megabytes = int(result["bytes"]) / MB  # type: ignore[call-overload]
+        rate = seconds / megabytes
+        memory = int(result["memory"]) / MB  # type: ignore[call-overload]
+        if seconds >= MIN_SECONDS and rate > SECONDS_PER_MB:
+            broken.append(f"{rate:.1f} s/MB at {result['bytes']} bytes")
+        if megabytes <= MEMORY_INPUT_MB and memory > MEMORY_MB:
+            broken.append(f"{memory:.0f} MB at {result['bytes']} bytes")
+        print(f"  {result['bytes']:>10} {seconds:>9.3f} {shown:>7} {rate:>6.2f} {memory:>8.0f}"
+              f"  {stages}".rstrip())
         previous = seconds
         if seconds > args.budget and size != sizes[-1]:
             print(f"  stopped: over the {args.budget} s budget")
             break
     ok = worst <= GOAL
-    if not worst:
-        print(f"  verdict: too fast to judge (runs under {MIN_SECONDS} s do not count)")
+    if len(sizes) == 1:
+        verdict = "one size, no ratio"
+    elif not worst:
+        verdict = f"too fast to judge (runs under {MIN_SECONDS} s do not count)"
     else:
         verdict = "linear" if ok else "SUPER-LINEAR"
-        print(f"  verdict: {verdict} (worst ratio {worst:.2f}x, goal <= {GOAL}x)")
-    return ok
+        verdict += f" (worst ratio {worst:.2f}x, goal <= {GOAL}x)"
+    if broken:
+        verdict += f"; OVER THE LIMITS ({SECONDS_PER_MB:g} s/MB, {MEMORY_MB} MB up to"
+        verdict += f" {MEMORY_INPUT_MB} MB): {', '.join(broken)}"
+    print(f"  verdict: {verdict}")
+    return ok and not broken
 
 
 def main() -> None:
@@ -410,10 +526,12 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown case: {', '.join(unknown)} (see --list)")
     chosen = [CASES_BY_NAME[name] for name in args.cases] or CASES
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; goal <= {GOAL}x per doubling")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; goal <= {GOAL}x per doubling,"
+          f" <= {SECONDS_PER_MB:g} s/MB, <= {MEMORY_MB} MB up to {MEMORY_INPUT_MB} MB")
     results = {case.name: run_case(args, case) for case in chosen}
     failed = [name for name, ok in results.items() if not ok]
-    print(f"\n{len(results) - len(failed)} of {len(results)} cases linear", end="")
+    print(f"\n{len(results) - len(failed)} of {len(results)} cases linear and within the limits",
+          end="")
     print(f"; not: {', '.join(failed)}" if failed else "")
     sys.exit(1 if failed else 0)
 
