@@ -13,7 +13,7 @@ from typing import Any
 from speechsum.model import Gender
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a few per word, for 100,000s of words
 class Parse:
     """One reading of a word: part of speech, case, gender, number, lemma and all grammemes.
 
@@ -55,7 +55,10 @@ def _analyzer() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=200_000)
+# pymorphy3's own readings weigh about 1 kB a word and are needed again only to inflect a
+# word just read (a name put in the nominative), so few are kept; the typed readings every
+# rule asks for are kept for many more words.
+@lru_cache(maxsize=4096)
 def _raw(word: str) -> tuple[Any, ...]:
     try:
         return tuple(_analyzer().parse(word))
