@@ -6,7 +6,7 @@ reference counting the moment it is dropped. The cycle collector still walks eve
 container each time enough of them have been made, and on a text of one claim every few bytes
 those walks grew faster than the text (a third of the time on 40,000 one-line transcript
 turns). So it waits while `build_digest` runs, and runs on as before once it returns;
-memory does not change. mypy does the same with `gc.set_threshold`.
+memory does not change. (mypy, for the same reason, runs it less often: `gc.set_threshold`.)
 """
 
 from __future__ import annotations
