@@ -71,12 +71,6 @@ class Doc:
             kept = self._last[key] = (args, compute())
         return cast(T, kept[1])
 
-    def words(self, p: Paragraph) -> tuple[Span, ...]:
-        """The words of a paragraph with their offsets."""
-        text = self.text
-        return tuple(Span(a, b, text[a:b]) for a, b in zip(*self._word_offsets(p.index),
-                                                            strict=True))
-
     def _word_offsets(self, i: int) -> tuple[array[int], array[int]]:
         """Where the words of paragraph i start and end: kept for a paragraph of WORDS_KEPT
         characters or more, found again in a shorter one (cheaper than keeping it)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -379,15 +379,6 @@ def turn_paragraphs(doc: Doc) -> set[int]:
     """The indexes of the paragraphs transcript turns take."""
     return doc.memo("turn paragraphs", lambda: {
         k for _, _, taken in read_turns(doc) for k in taken})
-
-
-def prose(doc: Doc) -> Iterable[Paragraph]:
-    """The paragraphs outside transcript turns: what the other finders read (each made as
-    it is read, not kept)."""
-    turns = turn_paragraphs(doc)
-    if not turns:
-        return doc.paragraphs
-    return (p for p in doc.paragraphs if p.index not in turns)
 
 
 def prose_with(doc: Doc, marks: str, inside: bool = False) -> Iterator[Paragraph]:
