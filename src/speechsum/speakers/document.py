@@ -73,26 +73,27 @@ class Doc:
 
     def _word_offsets(self, i: int) -> tuple[array[int], array[int]]:
         """Where the words of paragraph i start and end: kept for a paragraph of WORDS_KEPT
-        characters or more, found again in a shorter one (cheaper than keeping it)."""
+        characters or more, found again in a shorter one (cheaper than keeping it) unless
+        asked again in a row."""
         found = self._words.get(i)
         if found is not None:
             return found
-        recent = self._last.get("word offsets")
-        if recent is not None and recent[0] == i:
-            return cast("tuple[array[int], array[int]]", recent[1])  # asked again in a row
         start, end = self.paragraphs.starts[i], self.paragraphs.ends[i]
-        found = array("q"), array("q")
-        for m in WORDS.finditer(self.text, start, end):
-            found[0].append(m.start())
-            found[1].append(m.end())
-        if end - start >= WORDS_KEPT:
-            self._words[i] = found
-        else:
-            self._last["word offsets"] = (i, found)
+        if end - start < WORDS_KEPT:
+            return self.memo_last("word offsets", i, lambda: self._find_words(start, end))
+        found = self._words[i] = self._find_words(start, end)
         return found
+
+    def _find_words(self, start: int, end: int) -> tuple[array[int], array[int]]:
+        starts, ends = array("q"), array("q")
+        for m in WORDS.finditer(self.text, start, end):
+            starts.append(m.start())
+            ends.append(m.end())
+        return starts, ends
 
     def words_in(self, start: int, end: int, limit: int | None = None) -> list[Span]:
         """The words that lie inside text[start:end] (the first `limit` of them)."""
+        text = self.text
         found: list[Span] = []
         for k in self._paragraphs_over(start, end):
             starts, ends = self._word_offsets(k)
@@ -100,23 +101,9 @@ class Doc:
             while i < len(starts) and ends[i] <= end:
                 if len(found) == limit:
                     return found
-                found.append(self._word(k, i))
+                found.append(Span(starts[i], ends[i], text[starts[i] : ends[i]]))
                 i += 1
         return found
-
-    def _word(self, k: int, i: int) -> Span:
-        """Word i of paragraph k, made once while the rules ask about that paragraph."""
-        recent = self._last.get("words")
-        if recent is None or recent[0] != k:
-            recent = self._last["words"] = (k, {})
-        made = cast("dict[int, Span]", recent[1])
-        word = made.get(i)
-        if word is None:
-            if len(made) >= WORDS_KEPT * 4:
-                made.clear()  # a long paragraph keeps no word for long
-            starts, ends = self._word_offsets(k)
-            word = made[i] = Span(starts[i], ends[i], self.text[starts[i] : ends[i]])
-        return word
 
     def paragraph_at(self, pos: int) -> Paragraph | None:
         """The paragraph that holds position `pos`, if any."""
